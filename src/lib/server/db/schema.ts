@@ -1,0 +1,222 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Localized } from '$lib/i18n';
+
+export const VISIBILITIES = ['public', 'area', 'members', 'hidden'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const PLACE_KINDS = [
+	'drop-in-house',
+	'neighbourhood-centre',
+	'service-centre',
+	'meeting-house',
+	'cafe',
+	'library',
+	'park',
+	'other'
+] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export const GATHERING_KINDS = [
+	'open-circle',
+	'volunteer-activity',
+	'shared-meal',
+	'open-house',
+	'walk',
+	'workshop',
+	'drop-in-hour'
+] as const;
+export type GatheringKind = (typeof GATHERING_KINDS)[number];
+
+export const COSTS = ['free', 'pay-what-you-can', 'paid'] as const;
+export type Cost = (typeof COSTS)[number];
+
+const createdAt = () =>
+	text('created_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`);
+
+export const neighbourhoods = sqliteTable('neighbourhoods', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	slug: text('slug').notNull().unique(),
+	name: text('name', { mode: 'json' }).$type<Localized>().notNull(),
+	municipality: text('municipality').notNull(),
+	/** GeoJSON Polygon geometry, or null when no boundary is known. */
+	boundary: text('boundary', { mode: 'json' }).$type<{
+		type: 'Polygon';
+		coordinates: number[][][];
+	} | null>(),
+	centreLat: real('centre_lat').notNull(),
+	centreLon: real('centre_lon').notNull()
+});
+
+export const places = sqliteTable(
+	'places',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		slug: text('slug').notNull().unique(),
+		kind: text('kind', { enum: PLACE_KINDS }).notNull(),
+		name: text('name', { mode: 'json' }).$type<Localized>().notNull(),
+		whatToExpect: text('what_to_expect', { mode: 'json' }).$type<Localized>().notNull(),
+		greeter: text('greeter', { mode: 'json' }).$type<Localized>(),
+		howToGetThere: text('how_to_get_there', { mode: 'json' }).$type<Localized>(),
+		address: text('address'),
+		lat: real('lat'),
+		lon: real('lon'),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('public'),
+		openingHours: text('opening_hours'),
+		walkIn: integer('walk_in', { mode: 'boolean' }).notNull().default(true),
+		cost: text('cost', { enum: COSTS }).notNull().default('free'),
+		coffee: integer('coffee', { mode: 'boolean' }).notNull().default(false),
+		maySitWithoutBuying: integer('may_sit_without_buying', { mode: 'boolean' })
+			.notNull()
+			.default(true),
+		wheelchair: integer('wheelchair', { mode: 'boolean' }).notNull().default(false),
+		quietSpace: integer('quiet_space', { mode: 'boolean' }).notNull().default(false),
+		childrenWelcome: integer('children_welcome', { mode: 'boolean' }).notNull().default(false),
+		languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		phone: text('phone'),
+		email: text('email'),
+		website: text('website'),
+		lastCheckedOn: text('last_checked_on'),
+		lastCheckedBy: text('last_checked_by'),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		archivedAt: text('archived_at'),
+		createdAt: createdAt(),
+		updatedAt: createdAt()
+	},
+	(t) => [
+		index('places_neighbourhood_idx').on(t.neighbourhoodId),
+		index('places_visibility_idx').on(t.visibility)
+	]
+);
+
+export const gatherings = sqliteTable(
+	'gatherings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		slug: text('slug').notNull().unique(),
+		kind: text('kind', { enum: GATHERING_KINDS }).notNull(),
+		title: text('title', { mode: 'json' }).$type<Localized>().notNull(),
+		description: text('description', { mode: 'json' }).$type<Localized>().notNull(),
+		placeId: integer('place_id').references(() => places.id),
+		/** A meeting point when the gathering has no place (a walk, a park bench). */
+		lat: real('lat'),
+		lon: real('lon'),
+		pointName: text('point_name'),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		/** Local date and time of the first occurrence in Europe/Brussels, `YYYY-MM-DDTHH:mm`. */
+		startsAt: text('starts_at').notNull(),
+		durationMinutes: integer('duration_minutes').notNull(),
+		/** RFC 5545 RRULE without DTSTART, e.g. `FREQ=MONTHLY;BYDAY=1SA`; null for a one-off. */
+		rrule: text('rrule'),
+		host: text('host').notNull(),
+		walkIn: integer('walk_in', { mode: 'boolean' }).notNull().default(true),
+		cost: text('cost', { enum: COSTS }).notNull().default('free'),
+		languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('public'),
+		helpersNeeded: integer('helpers_needed'),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		archivedAt: text('archived_at'),
+		createdAt: createdAt(),
+		updatedAt: createdAt()
+	},
+	(t) => [
+		index('gatherings_place_idx').on(t.placeId),
+		index('gatherings_neighbourhood_idx').on(t.neighbourhoodId)
+	]
+);
+
+export const rounds = sqliteTable('rounds', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	slug: text('slug').notNull().unique(),
+	name: text('name', { mode: 'json' }).$type<Localized>().notNull(),
+	description: text('description', { mode: 'json' }).$type<Localized>().notNull(),
+	neighbourhoodId: integer('neighbourhood_id')
+		.notNull()
+		.references(() => neighbourhoods.id),
+	/** Local date and time the bus leaves for the first stop, `YYYY-MM-DDTHH:mm`. */
+	startsAt: text('starts_at').notNull(),
+	rrule: text('rrule'),
+	partners: text('partners', { mode: 'json' }).$type<string[]>().notNull().default([]),
+	visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('public'),
+	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+	archivedAt: text('archived_at'),
+	createdAt: createdAt(),
+	updatedAt: createdAt()
+});
+
+export const roundStops = sqliteTable(
+	'round_stops',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		street: text('street').notNull(),
+		lat: real('lat').notNull(),
+		lon: real('lon').notNull(),
+		/** Local arrival time on the day, `HH:mm`. */
+		arrivalTime: text('arrival_time').notNull(),
+		stayMinutes: integer('stay_minutes').notNull()
+	},
+	(t) => [uniqueIndex('round_stops_position_idx').on(t.roundId, t.position)]
+);
+
+/** A single cancelled or moved date of a gathering or a coffee-bus round. */
+export const occurrenceChanges = sqliteTable(
+	'occurrence_changes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		gatheringId: integer('gathering_id').references(() => gatherings.id, { onDelete: 'cascade' }),
+		roundId: integer('round_id').references(() => rounds.id, { onDelete: 'cascade' }),
+		/** The date as the recurrence gives it, `YYYY-MM-DD`. */
+		originalDate: text('original_date').notNull(),
+		status: text('status', { enum: ['cancelled', 'moved'] }).notNull(),
+		/** For a moved date: the new local start, `YYYY-MM-DDTHH:mm`. */
+		movedTo: text('moved_to'),
+		note: text('note', { mode: 'json' }).$type<Localized>()
+	},
+	(t) => [
+		index('occurrence_changes_gathering_idx').on(t.gatheringId),
+		index('occurrence_changes_round_idx').on(t.roundId)
+	]
+);
+
+export const SUGGESTION_TYPES = ['new-place', 'new-gathering', 'change'] as const;
+export const CHANGE_TYPES = ['closed', 'moved', 'time-changed', 'other'] as const;
+
+/** What a visitor suggested. It holds no name or contact of the visitor: they stay anonymous. */
+export const suggestions = sqliteTable('suggestions', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	type: text('type', { enum: SUGGESTION_TYPES }).notNull(),
+	changeType: text('change_type', { enum: CHANGE_TYPES }),
+	placeId: integer('place_id').references(() => places.id),
+	gatheringId: integer('gathering_id').references(() => gatherings.id),
+	roundId: integer('round_id').references(() => rounds.id),
+	name: text('name'),
+	whereText: text('where_text'),
+	whenText: text('when_text'),
+	details: text('details').notNull(),
+	locale: text('locale').notNull(),
+	status: text('status', { enum: ['new', 'accepted', 'declined'] })
+		.notNull()
+		.default('new'),
+	createdAt: createdAt()
+});
+
+export type Neighbourhood = typeof neighbourhoods.$inferSelect;
+export type Place = typeof places.$inferSelect;
+export type NewPlace = typeof places.$inferInsert;
+export type Gathering = typeof gatherings.$inferSelect;
+export type NewGathering = typeof gatherings.$inferInsert;
+export type Round = typeof rounds.$inferSelect;
+export type RoundStop = typeof roundStops.$inferSelect;
+export type OccurrenceChange = typeof occurrenceChanges.$inferSelect;
+export type Suggestion = typeof suggestions.$inferSelect;

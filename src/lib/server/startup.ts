@@ -1,0 +1,8 @@
+import { db, migrateDatabase } from '$lib/server/db';
+import { seedDemoIfEmpty } from '$lib/server/seed';
+
+/** Creates, migrates and (unless SEED_DEMO=false) fills the database on first start. */
+export async function prepareDatabase() {
+	migrateDatabase();
+	if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(db);
+}

@@ -1,0 +1,42 @@
+import { parseFilters, hasActiveFilters } from '$lib/server/listing/filters';
+import { findWhatsOn } from '$lib/server/listing/whats-on';
+import { listNeighbourhoods } from '$lib/server/neighbourhoods/queries';
+import { currentTime } from '$lib/server/clock';
+import type { Locale } from '$lib/i18n';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+	const locale = params.lang as Locale;
+	const filters = parseFilters(url.searchParams);
+	const [whatsOn, neighbourhoods] = await Promise.all([
+		findWhatsOn(locale, filters, currentTime()),
+		listNeighbourhoods(locale)
+	]);
+	setHeaders({ 'Cache-Control': 'public, max-age=60' });
+	return {
+		filters,
+		filtered: hasActiveFilters(filters),
+		neighbourhoods: neighbourhoods.map(({ slug, name }) => ({ slug, name })),
+		window: whatsOn.window,
+		upcoming: whatsOn.upcoming,
+		places: {
+			...whatsOn.places,
+			items: whatsOn.places.items.map((place) => ({
+				slug: place.slug,
+				kind: place.kind,
+				name: place.name,
+				whatToExpect: place.whatToExpect,
+				neighbourhood: place.neighbourhood.name,
+				exact: place.location.exact,
+				opening: place.opening,
+				walkIn: place.walkIn,
+				cost: place.cost,
+				coffee: place.coffee,
+				wheelchair: place.wheelchair,
+				quietSpace: place.quietSpace,
+				childrenWelcome: place.childrenWelcome,
+				languages: place.languages
+			}))
+		}
+	};
+};

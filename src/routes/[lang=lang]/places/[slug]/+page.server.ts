@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { findPublicPlace } from '$lib/server/places/public';
+import { listPublicGatherings } from '$lib/server/gatherings/public';
+import { nextOccurrences } from '$lib/server/schedule/recurrence';
+import { openingState, weekSchedule } from '$lib/server/schedule/opening-hours';
+import { dateToWallTime } from '$lib/server/schedule/time';
+import { currentTime } from '$lib/server/clock';
+import type { Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	const locale = params.lang as Locale;
+	const place = await findPublicPlace(params.slug, locale);
+	if (!place) error(404, m.not_found_title({}, { locale }));
+
+	const nowDate = currentTime();
+	const now = dateToWallTime(nowDate);
+	const gatherings = await listPublicGatherings(locale, { placeId: place.id });
+	setHeaders({ 'Cache-Control': 'public, max-age=60' });
+	return {
+		now,
+		place,
+		opening: openingState(place.openingHours, nowDate),
+		week: weekSchedule(place.openingHours, nowDate, 7),
+		gatherings: gatherings
+			.map((gathering) => ({
+				slug: gathering.slug,
+				kind: gathering.kind,
+				title: gathering.title,
+				walkIn: gathering.walkIn,
+				next: nextOccurrences(gathering, gathering.changes, now, 3)
+			}))
+			.sort((a, b) => (a.next[0]?.start ?? '9').localeCompare(b.next[0]?.start ?? '9'))
+	};
+};

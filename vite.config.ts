@@ -1,0 +1,25 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+// In Vitest the messages are compiled once before the run (npm run paraglide), so the
+// plugin's watcher does not keep the process alive.
+const paraglide = process.env.VITEST
+	? []
+	: [
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				strategy: ['custom-path', 'baseLocale']
+			})
+		];
+
+export default defineConfig({
+	plugins: [...paraglide, sveltekit()],
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+		environment: 'node',
+		setupFiles: ['./tests/setup/fresh-database.ts'],
+		testTimeout: 20_000
+	}
+});
