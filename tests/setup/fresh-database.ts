@@ -5,3 +5,5 @@ process.env.TZ = 'Europe/Brussels';
 
 const { migrateDatabase } = await import('$lib/server/db');
 migrateDatabase();
+
+export {};
