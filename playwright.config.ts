@@ -4,11 +4,12 @@ const PORT = 4173;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	testMatch: /.*\.e2e\.ts/,
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
 	timeout: 30_000,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: 'list',
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		launchOptions: {
@@ -26,7 +27,11 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'], channel: undefined },
+			testIgnore: /phone\.e2e\.ts/
+		},
 		{
 			name: 'phone',
 			use: { ...devices['Pixel 7'], channel: undefined },

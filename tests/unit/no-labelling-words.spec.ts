@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { is } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { findLabellingWords } from '$lib/labelling-words';
 import { db } from '$lib/server/db';
 import * as schema from '$lib/server/db/schema';
@@ -50,7 +51,7 @@ describe('no word labels a person', () => {
 
 	it('no schema table or column is named with a labelling word', () => {
 		const names = Object.values(schema)
-			.filter((value): value is SQLiteTable => typeof value === 'object' && value !== null && 'getSQL' in value)
+			.filter((value) => is(value, SQLiteTable))
 			.flatMap((table) => {
 				const config = getTableConfig(table);
 				return [config.name, ...config.columns.map((column) => column.name)];

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 		neighbourhoods: neighbourhoods.map(({ slug, name }) => ({ slug, name })),
 		window: whatsOn.window,
 		upcoming: whatsOn.upcoming,
+		moreUpcoming: whatsOn.moreUpcoming,
 		places: {
 			...whatsOn.places,
 			items: whatsOn.places.items.map((place) => ({

@@ -10,6 +10,8 @@ import type { Filters } from './filters';
 
 export const PLACES_PER_PAGE = 20;
 const UPCOMING_LIMIT = 60;
+/** Without a chosen day the list shows a short "coming up", with a link to the whole week. */
+const SOON_LIMIT = 12;
 
 export type UpcomingItem = {
 	type: 'gathering' | 'round';
@@ -33,6 +35,7 @@ export type PlaceCard = PublicPlace & {
 export type WhatsOn = {
 	window: { from: string; to: string; kind: 'today' | 'week' | 'soon' };
 	upcoming: UpcomingItem[];
+	moreUpcoming: boolean;
 	places: { items: PlaceCard[]; total: number; page: number; pageCount: number };
 };
 
@@ -155,12 +158,14 @@ export async function findWhatsOn(
 	// Open places first: the ones you can walk into right now.
 	cards.sort((a, b) => Number(b.opening.state === 'open') - Number(a.opening.state === 'open'));
 
+	const limit = window.kind === 'soon' ? SOON_LIMIT : UPCOMING_LIMIT;
 	const perPage = options.allPlaces ? Math.max(cards.length, 1) : PLACES_PER_PAGE;
 	const pageCount = Math.max(1, Math.ceil(cards.length / perPage));
 	const page = Math.min(filters.page, pageCount);
 	return {
 		window,
-		upcoming: upcoming.slice(0, UPCOMING_LIMIT),
+		upcoming: upcoming.slice(0, limit),
+		moreUpcoming: upcoming.length > limit,
 		places: {
 			items: cards.slice((page - 1) * perPage, page * perPage),
 			total: cards.length,
