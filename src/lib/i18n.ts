@@ -37,7 +37,7 @@ export function negotiateLocale(header: string | null | undefined): Locale {
 		})
 		.filter((entry) => entry.quality > 0)
 		.sort((a, b) => b.quality - a.quality || a.index - b.index);
-	return ranked.find((entry) => isLocale(entry.base))?.base as Locale | undefined ?? BASE_LOCALE;
+	return (ranked.find((entry) => isLocale(entry.base))?.base as Locale | undefined) ?? BASE_LOCALE;
 }
 
 /** The same path in another language: `/fr/places/x?day=today` → `/en/places/x?day=today`. */

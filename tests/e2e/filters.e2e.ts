@@ -24,7 +24,8 @@ test.describe('without JavaScript', () => {
 		);
 		const cards = page.locator('ul.places > li');
 		await expect(cards).toHaveCount(expected.length);
-		for (const place of expected) await expect(cards.filter({ hasText: place.name })).toHaveCount(1);
+		for (const place of expected)
+			await expect(cards.filter({ hasText: place.name })).toHaveCount(1);
 	});
 
 	test('a kind filter shows only that kind', async ({ page }) => {

@@ -23,7 +23,10 @@ import {
 	VISITOR,
 	type Viewer
 } from '$lib/server/visibility';
-import { toNeighbourhoodSummary, type NeighbourhoodSummary } from '$lib/server/neighbourhoods/queries';
+import {
+	toNeighbourhoodSummary,
+	type NeighbourhoodSummary
+} from '$lib/server/neighbourhoods/queries';
 import type { PublicLocation, Text } from '$lib/server/places/public';
 
 export type PublicGathering = {

@@ -11,7 +11,18 @@ export const WHAT_OPTIONS = [
 ] as const;
 export type What = (typeof WHAT_OPTIONS)[number];
 
-export const SPOKEN_LANGUAGES = ['nl', 'fr', 'en', 'ar', 'tr', 'es', 'pl', 'ro', 'pt', 'ber'] as const;
+export const SPOKEN_LANGUAGES = [
+	'nl',
+	'fr',
+	'en',
+	'ar',
+	'tr',
+	'es',
+	'pl',
+	'ro',
+	'pt',
+	'ber'
+] as const;
 
 const flag = z
 	.string()
@@ -22,7 +33,9 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 	z
 		.string()
 		.optional()
-		.transform((value) => (values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined);
+		.transform((value) =>
+			(values as readonly string[]).includes(value ?? '') ? (value as T[number]) : undefined
+		);
 
 const filterSchema = z.object({
 	what: optionalEnum(WHAT_OPTIONS),
@@ -55,14 +68,14 @@ export function parseFilters(params: URLSearchParams): Filters {
 export function hasActiveFilters(filters: Filters) {
 	return Boolean(
 		filters.what ||
-			filters.neighbourhood ||
-			filters.day ||
-			filters.open ||
-			filters.walkin ||
-			filters.free ||
-			filters.wheelchair ||
-			filters.quiet ||
-			filters.children ||
-			filters.language
+		filters.neighbourhood ||
+		filters.day ||
+		filters.open ||
+		filters.walkin ||
+		filters.free ||
+		filters.wheelchair ||
+		filters.quiet ||
+		filters.children ||
+		filters.language
 	);
 }

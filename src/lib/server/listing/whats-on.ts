@@ -41,7 +41,8 @@ export type WhatsOn = {
 
 function windowFor(filters: Filters, now: string): WhatsOn['window'] {
 	const today = now.slice(0, 10);
-	if (filters.day === 'today') return { from: now, to: addMinutes(`${today}T00:00`, 24 * 60), kind: 'today' };
+	if (filters.day === 'today')
+		return { from: now, to: addMinutes(`${today}T00:00`, 24 * 60), kind: 'today' };
 	if (filters.day === 'week') {
 		const weekday = (new Date(`${today}T12:00Z`).getUTCDay() + 6) % 7;
 		return { from: now, to: addMinutes(`${today}T00:00`, (7 - weekday) * 24 * 60), kind: 'week' };
@@ -96,7 +97,10 @@ function roundItems(round: PublicRound, window: WhatsOn['window']): UpcomingItem
 	);
 }
 
-function isOngoing(item: { start: string; end: string; status: Occurrence['status'] }, now: string) {
+function isOngoing(
+	item: { start: string; end: string; status: Occurrence['status'] },
+	now: string
+) {
 	return item.status !== 'cancelled' && item.start <= now && now < item.end;
 }
 
@@ -142,7 +146,9 @@ export async function findWhatsOn(
 		...roundRows.flatMap((round) => roundItems(round, window))
 	];
 	if (filters.open) upcoming = upcoming.filter((item) => isOngoing(item, now));
-	upcoming.sort((a, b) => a.start.localeCompare(b.start) || a.title.text.localeCompare(b.title.text));
+	upcoming.sort(
+		(a, b) => a.start.localeCompare(b.start) || a.title.text.localeCompare(b.title.text)
+	);
 
 	let cards: PlaceCard[] = placeRows.map((place) => ({
 		...place,

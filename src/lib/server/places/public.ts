@@ -10,16 +10,23 @@ import {
 	type Visibility
 } from '$lib/server/db/schema';
 import { pickWithLocale, type Locale } from '$lib/i18n';
-import { listedVisibilities, showsExactLocation, VISITOR, type Viewer } from '$lib/server/visibility';
-import { toNeighbourhoodSummary, type NeighbourhoodSummary } from '$lib/server/neighbourhoods/queries';
+import {
+	listedVisibilities,
+	showsExactLocation,
+	VISITOR,
+	type Viewer
+} from '$lib/server/visibility';
+import {
+	toNeighbourhoodSummary,
+	type NeighbourhoodSummary
+} from '$lib/server/neighbourhoods/queries';
 
 /** A text in the visitor's language, or in the language it falls back to (for `lang=`). */
 export type Text = { text: string; locale: Locale };
 
 /** Either the exact spot, or only the neighbourhood: area-only places never carry more. */
 export type PublicLocation =
-	| { exact: true; address: string | null; lat: number; lon: number }
-	| { exact: false };
+	{ exact: true; address: string | null; lat: number; lon: number } | { exact: false };
 
 export type PublicPlace = {
 	id: number;
@@ -71,8 +78,7 @@ export function toPublicPlace(
 	locale: Locale,
 	viewer: Viewer = VISITOR
 ): PublicPlace {
-	const exact =
-		showsExactLocation(viewer, row.visibility) && row.lat !== null && row.lon !== null;
+	const exact = showsExactLocation(viewer, row.visibility) && row.lat !== null && row.lon !== null;
 	return {
 		id: row.id,
 		slug: row.slug,
@@ -110,7 +116,8 @@ function placeConditions(viewer: Viewer, filters: PlaceFilters): SQL[] {
 		isNull(places.archivedAt)
 	];
 	if (filters.kinds?.length) conditions.push(inArray(places.kind, filters.kinds));
-	if (filters.neighbourhoodSlug) conditions.push(eq(neighbourhoods.slug, filters.neighbourhoodSlug));
+	if (filters.neighbourhoodSlug)
+		conditions.push(eq(neighbourhoods.slug, filters.neighbourhoodSlug));
 	if (filters.walkIn) conditions.push(eq(places.walkIn, true));
 	if (filters.freeOrPayWhatYouCan)
 		conditions.push(inArray(places.cost, ['free', 'pay-what-you-can']));

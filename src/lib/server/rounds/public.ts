@@ -12,7 +12,10 @@ import {
 } from '$lib/server/db/schema';
 import { pickWithLocale, type Locale } from '$lib/i18n';
 import { listedVisibilities, VISITOR, type Viewer } from '$lib/server/visibility';
-import { toNeighbourhoodSummary, type NeighbourhoodSummary } from '$lib/server/neighbourhoods/queries';
+import {
+	toNeighbourhoodSummary,
+	type NeighbourhoodSummary
+} from '$lib/server/neighbourhoods/queries';
 import type { Text } from '$lib/server/places/public';
 
 export type PublicStop = {
