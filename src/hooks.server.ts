@@ -4,6 +4,12 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import '$lib/locale-strategy';
 import { negotiateLocale } from '$lib/i18n';
 import { prepareDatabase } from '$lib/server/startup';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
 
 // Opening hours and recurrences are Brussels wall-clock times.
 process.env.TZ ||= 'Europe/Brussels';
@@ -28,6 +34,28 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.account = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = await validateSessionToken(token);
+		if (result) {
+			event.locals.account = result.account;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, event.url, token, result.session.lastUsedAt);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	const response = await resolve(event);
+	// Pages of a signed-in member are never stored by a shared cache or the visitor cache.
+	if (event.locals.account && !response.headers.has('location')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	return response;
+};
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('Referrer-Policy', 'no-referrer');
@@ -37,4 +65,4 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleRoot, handleLocale);
+export const handle = sequence(handleHeaders, handleRoot, handleSession, handleLocale);

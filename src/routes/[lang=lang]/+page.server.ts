@@ -3,13 +3,15 @@ import { findWhatsOn } from '$lib/server/listing/whats-on';
 import { listNeighbourhoods } from '$lib/server/neighbourhoods/queries';
 import { currentTime } from '$lib/server/clock';
 import type { Locale } from '$lib/i18n';
+import { viewerOf } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, url, setHeaders } = event;
 	const locale = params.lang as Locale;
 	const filters = parseFilters(url.searchParams);
 	const [whatsOn, neighbourhoods] = await Promise.all([
-		findWhatsOn(locale, filters, currentTime()),
+		findWhatsOn(locale, filters, currentTime(), { viewer: viewerOf(event) }),
 		listNeighbourhoods(locale)
 	]);
 	setHeaders({ 'Cache-Control': 'public, max-age=60' });

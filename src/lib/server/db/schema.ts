@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Localized } from '$lib/i18n';
 
 export const VISIBILITIES = ['public', 'area', 'members', 'hidden'] as const;
@@ -208,6 +208,8 @@ export const suggestions = sqliteTable('suggestions', {
 	status: text('status', { enum: ['new', 'accepted', 'declined'] })
 		.notNull()
 		.default('new'),
+	reviewedBy: integer('reviewed_by'),
+	reviewedAt: text('reviewed_at'),
 	createdAt: createdAt()
 });
 
@@ -220,3 +222,93 @@ export type Round = typeof rounds.$inferSelect;
 export type RoundStop = typeof roundStops.$inferSelect;
 export type OccurrenceChange = typeof occurrenceChanges.$inferSelect;
 export type Suggestion = typeof suggestions.$inferSelect;
+
+export const ROLES = ['volunteer', 'worker', 'coordinator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A volunteer, neighbourhood worker or coordinator. Residents never have an account. */
+export const accounts = sqliteTable('accounts', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	/** What they sign in with: lower case, chosen when the invite is accepted. */
+	username: text('username').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	role: text('role', { enum: ROLES }).notNull(),
+	passwordHash: text('password_hash').notNull(),
+	phone: text('phone'),
+	languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+	/** A badge a person may choose for themselves; never set by someone else. */
+	peerWorker: integer('peer_worker', { mode: 'boolean' }).notNull().default(false),
+	disabledAt: text('disabled_at'),
+	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+	createdAt: createdAt()
+});
+
+export const accountNeighbourhoods = sqliteTable(
+	'account_neighbourhoods',
+	{
+		accountId: integer('account_id')
+			.notNull()
+			.references(() => accounts.id, { onDelete: 'cascade' }),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id, { onDelete: 'cascade' })
+	},
+	(t) => [uniqueIndex('account_neighbourhoods_pk').on(t.accountId, t.neighbourhoodId)]
+);
+
+/** A session token is `id.secret`; only a SHA-256 hash of the secret is kept. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		accountId: integer('account_id')
+			.notNull()
+			.references(() => accounts.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at', { mode: 'timestamp' }).notNull(),
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp' }).notNull()
+	},
+	(t) => [index('sessions_account_idx').on(t.accountId)]
+);
+
+/**
+ * An invite link for a new volunteer, worker or coordinator, or (with `accountId`) a link
+ * that lets someone who forgot their password choose a new one. Works once, then expires.
+ */
+export const invites = sqliteTable('invites', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	tokenHash: text('token_hash').notNull().unique(),
+	role: text('role', { enum: ROLES }).notNull(),
+	neighbourhoodIds: text('neighbourhood_ids', { mode: 'json' })
+		.$type<number[]>()
+		.notNull()
+		.default([]),
+	accountId: integer('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+	createdBy: integer('created_by').references(() => accounts.id),
+	createdAt: createdAt(),
+	expiresAt: text('expires_at').notNull(),
+	usedAt: text('used_at')
+});
+
+/** A volunteer helping at one date of a gathering that asks for helpers. */
+export const shiftSignups = sqliteTable(
+	'shift_signups',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		gatheringId: integer('gathering_id')
+			.notNull()
+			.references(() => gatherings.id, { onDelete: 'cascade' }),
+		/** The occurrence's original date, `YYYY-MM-DD`. */
+		date: text('date').notNull(),
+		accountId: integer('account_id')
+			.notNull()
+			.references(() => accounts.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('shift_signups_unique').on(t.gatheringId, t.date, t.accountId)]
+);
+
+export type Account = typeof accounts.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Invite = typeof invites.$inferSelect;
+export type ShiftSignup = typeof shiftSignups.$inferSelect;

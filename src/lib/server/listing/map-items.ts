@@ -3,6 +3,7 @@ import type { Filters } from './filters';
 import { findWhatsOn } from './whats-on';
 import { listPublicGatherings } from '$lib/server/gatherings/public';
 import { listPublicRounds } from '$lib/server/rounds/public';
+import { VISITOR, type Viewer } from '$lib/server/visibility';
 
 export type MapItem = {
 	type: 'place' | 'gathering' | 'round';
@@ -18,13 +19,18 @@ export type MapItem = {
  * Everything the map shows: places with an exact point, gatherings held at a meeting point,
  * and the coffee-bus stops. Area-only items come back without a point.
  */
-export async function findMapItems(locale: Locale, filters: Filters, now: Date) {
+export async function findMapItems(
+	locale: Locale,
+	filters: Filters,
+	now: Date,
+	viewer: Viewer = VISITOR
+) {
 	const all = { ...filters, page: 1 };
-	const whatsOn = await findWhatsOn(locale, all, now, { allPlaces: true });
+	const whatsOn = await findWhatsOn(locale, all, now, { allPlaces: true, viewer });
 	const slugs = new Set(whatsOn.upcoming.map((item) => `${item.type}:${item.slug}`));
 	const [gatherings, rounds] = await Promise.all([
-		listPublicGatherings(locale, { neighbourhoodSlug: filters.neighbourhood }),
-		listPublicRounds(locale, { neighbourhoodSlug: filters.neighbourhood })
+		listPublicGatherings(locale, { neighbourhoodSlug: filters.neighbourhood }, viewer),
+		listPublicRounds(locale, { neighbourhoodSlug: filters.neighbourhood }, viewer)
 	]);
 
 	const items: MapItem[] = whatsOn.places.items.map((place) => ({

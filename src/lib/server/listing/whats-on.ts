@@ -7,6 +7,7 @@ import { listOccurrences, type Occurrence } from '$lib/server/schedule/recurrenc
 import { openingState, weekSchedule } from '$lib/server/schedule/opening-hours';
 import { addMinutes, dateToWallTime } from '$lib/server/schedule/time';
 import type { Filters } from './filters';
+import { VISITOR, type Viewer } from '$lib/server/visibility';
 
 export const PLACES_PER_PAGE = 20;
 const UPCOMING_LIMIT = 60;
@@ -109,9 +110,10 @@ export async function findWhatsOn(
 	locale: Locale,
 	filters: Filters,
 	nowDate: Date = new Date(),
-	options: { allPlaces?: boolean } = {}
+	options: { allPlaces?: boolean; viewer?: Viewer } = {}
 ): Promise<WhatsOn> {
 	const now = dateToWallTime(nowDate);
+	const viewer = options.viewer ?? VISITOR;
 	const window = windowFor(filters, now);
 	const common = {
 		neighbourhoodSlug: filters.neighbourhood,
@@ -128,16 +130,21 @@ export async function findWhatsOn(
 
 	const [placeRows, gatheringRows, roundRows] = await Promise.all([
 		wants(filters, 'place')
-			? listPublicPlaces(locale, { ...common, kinds: kindOf<PlaceKind>(filters, 'place') })
+			? listPublicPlaces(
+					locale,
+					{ ...common, kinds: kindOf<PlaceKind>(filters, 'place') },
+					viewer
+				)
 			: Promise.resolve([]),
 		wants(filters, 'gathering')
-			? listPublicGatherings(locale, {
-					...common,
-					kinds: kindOf<GatheringKind>(filters, 'gathering')
-				})
+			? listPublicGatherings(
+					locale,
+					{ ...common, kinds: kindOf<GatheringKind>(filters, 'gathering') },
+					viewer
+				)
 			: Promise.resolve([]),
 		roundsMatch && !filters.language
-			? listPublicRounds(locale, { neighbourhoodSlug: filters.neighbourhood })
+			? listPublicRounds(locale, { neighbourhoodSlug: filters.neighbourhood }, viewer)
 			: Promise.resolve([])
 	]);
 

@@ -5,11 +5,13 @@ import { dateToWallTime, endOfWeek } from '$lib/server/schedule/time';
 import { currentTime } from '$lib/server/clock';
 import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
+import { viewerOf } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, setHeaders } = event;
 	const locale = params.lang as Locale;
-	const gathering = await findPublicGathering(params.slug, locale);
+	const gathering = await findPublicGathering(params.slug, locale, viewerOf(event));
 	if (!gathering) error(404, m.not_found_title({}, { locale }));
 
 	const now = dateToWallTime(currentTime());

@@ -7,16 +7,18 @@ import { dateToWallTime } from '$lib/server/schedule/time';
 import { currentTime } from '$lib/server/clock';
 import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
+import { viewerOf } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, setHeaders } = event;
 	const locale = params.lang as Locale;
-	const place = await findPublicPlace(params.slug, locale);
+	const place = await findPublicPlace(params.slug, locale, viewerOf(event));
 	if (!place) error(404, m.not_found_title({}, { locale }));
 
 	const nowDate = currentTime();
 	const now = dateToWallTime(nowDate);
-	const gatherings = await listPublicGatherings(locale, { placeId: place.id });
+	const gatherings = await listPublicGatherings(locale, { placeId: place.id }, viewerOf(event));
 	setHeaders({ 'Cache-Control': 'public, max-age=60' });
 	return {
 		now,

@@ -5,6 +5,7 @@ import { addMinutes, dateToWallTime } from '$lib/server/schedule/time';
 import { currentTime } from '$lib/server/clock';
 import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
+import { viewerOf } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
 function minutesOf(time: string) {
@@ -12,9 +13,10 @@ function minutesOf(time: string) {
 	return hours * 60 + minutes;
 }
 
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, setHeaders } = event;
 	const locale = params.lang as Locale;
-	const round = await findPublicRound(params.slug, locale);
+	const round = await findPublicRound(params.slug, locale, viewerOf(event));
 	if (!round) error(404, m.not_found_title({}, { locale }));
 
 	const now = dateToWallTime(currentTime());
