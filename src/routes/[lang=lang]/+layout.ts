@@ -1,4 +1,4 @@
 import type { Locale } from '$lib/i18n';
 import type { LayoutLoad } from './$types';
 
-export const load: LayoutLoad = ({ params }) => ({ locale: params.lang as Locale });
+export const load: LayoutLoad = ({ params, data }) => ({ ...data, locale: params.lang as Locale });

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	blob,
+	index,
+	integer,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import type { Localized } from '$lib/i18n';
 
 export const VISIBILITIES = ['public', 'area', 'members', 'hidden'] as const;

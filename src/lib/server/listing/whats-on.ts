@@ -130,11 +130,7 @@ export async function findWhatsOn(
 
 	const [placeRows, gatheringRows, roundRows] = await Promise.all([
 		wants(filters, 'place')
-			? listPublicPlaces(
-					locale,
-					{ ...common, kinds: kindOf<PlaceKind>(filters, 'place') },
-					viewer
-				)
+			? listPublicPlaces(locale, { ...common, kinds: kindOf<PlaceKind>(filters, 'place') }, viewer)
 			: Promise.resolve([]),
 		wants(filters, 'gathering')
 			? listPublicGatherings(
