@@ -1,6 +1,6 @@
 import type { Locale } from '$lib/i18n';
 import type { Filters } from './filters';
-import { findWhatsOn } from './whats-on';
+import { findWhatsOn, gatheringFiltersFrom, wants } from './whats-on';
 import { listPublicGatherings } from '$lib/server/gatherings/public';
 import { listPublicRounds } from '$lib/server/rounds/public';
 import { VISITOR, type Viewer } from '$lib/server/visibility';
@@ -27,9 +27,13 @@ export async function findMapItems(
 ) {
 	const all = { ...filters, page: 1 };
 	const whatsOn = await findWhatsOn(locale, all, now, { allPlaces: true, viewer });
-	const slugs = new Set(whatsOn.upcoming.map((item) => `${item.type}:${item.slug}`));
+	// With a day or "open now" chosen, only what happens then; otherwise every meeting point.
+	const windowed = Boolean(filters.day || filters.open);
+	const upcoming = new Set(whatsOn.upcoming.map((item) => `${item.type}:${item.slug}`));
+	const shows = (type: 'gathering' | 'round', slug: string) =>
+		windowed ? upcoming.has(`${type}:${slug}`) : wants(filters, type);
 	const [gatherings, rounds] = await Promise.all([
-		listPublicGatherings(locale, { neighbourhoodSlug: filters.neighbourhood }, viewer),
+		listPublicGatherings(locale, gatheringFiltersFrom(filters), viewer),
 		listPublicRounds(locale, { neighbourhoodSlug: filters.neighbourhood }, viewer)
 	]);
 
@@ -44,7 +48,7 @@ export async function findMapItems(
 	}));
 	for (const gathering of gatherings) {
 		// Gatherings held at a place are found through that place's marker.
-		if (gathering.place || !slugs.has(`gathering:${gathering.slug}`)) continue;
+		if (gathering.place || !shows('gathering', gathering.slug)) continue;
 		items.push({
 			type: 'gathering',
 			href: `/${locale}/gatherings/${gathering.slug}`,
@@ -58,7 +62,7 @@ export async function findMapItems(
 		});
 	}
 	for (const round of rounds) {
-		if (!slugs.has(`round:${round.slug}`)) continue;
+		if (!shows('round', round.slug)) continue;
 		for (const stop of round.stops) {
 			items.push({
 				type: 'round',

@@ -1,7 +1,11 @@
 import type { GatheringKind, PlaceKind } from '$lib/server/db/schema';
 import type { Localized, Locale } from '$lib/i18n';
 import { listPublicPlaces, type PublicPlace, type Text } from '$lib/server/places/public';
-import { listPublicGatherings, type PublicGathering } from '$lib/server/gatherings/public';
+import {
+	listPublicGatherings,
+	type GatheringFilters,
+	type PublicGathering
+} from '$lib/server/gatherings/public';
 import { listPublicRounds, type PublicRound } from '$lib/server/rounds/public';
 import { listOccurrences, type Occurrence } from '$lib/server/schedule/recurrence';
 import { openingState, weekSchedule } from '$lib/server/schedule/opening-hours';
@@ -51,8 +55,28 @@ function windowFor(filters: Filters, now: string): WhatsOn['window'] {
 	return { from: now, to: addMinutes(now, 14 * 24 * 60), kind: 'soon' };
 }
 
-function wants(filters: Filters, type: 'place' | 'gathering' | 'round') {
+export function wants(filters: Filters, type: 'place' | 'gathering' | 'round') {
 	return !filters.what || filters.what === type || filters.what.startsWith(`${type}:`);
+}
+
+/** The filters that the database can apply to gatherings. */
+export function gatheringFiltersFrom(filters: Filters): GatheringFilters {
+	return {
+		...columnFilters(filters),
+		kinds: kindOf<GatheringKind>(filters, 'gathering')
+	};
+}
+
+function columnFilters(filters: Filters) {
+	return {
+		neighbourhoodSlug: filters.neighbourhood,
+		walkIn: filters.walkin,
+		freeOrPayWhatYouCan: filters.free,
+		wheelchair: filters.wheelchair,
+		quietSpace: filters.quiet,
+		childrenWelcome: filters.children,
+		language: filters.language
+	};
 }
 
 function kindOf<K extends string>(filters: Filters, type: 'place' | 'gathering'): K[] | undefined {
@@ -115,29 +139,20 @@ export async function findWhatsOn(
 	const now = dateToWallTime(nowDate);
 	const viewer = options.viewer ?? VISITOR;
 	const window = windowFor(filters, now);
-	const common = {
-		neighbourhoodSlug: filters.neighbourhood,
-		walkIn: filters.walkin,
-		freeOrPayWhatYouCan: filters.free,
-		wheelchair: filters.wheelchair,
-		quietSpace: filters.quiet,
-		childrenWelcome: filters.children,
-		language: filters.language
-	};
 	// Rounds are free, walk-in street visits; other facts are not known for them.
 	const roundsMatch =
 		wants(filters, 'round') && !filters.wheelchair && !filters.quiet && !filters.children;
 
 	const [placeRows, gatheringRows, roundRows] = await Promise.all([
 		wants(filters, 'place')
-			? listPublicPlaces(locale, { ...common, kinds: kindOf<PlaceKind>(filters, 'place') }, viewer)
-			: Promise.resolve([]),
-		wants(filters, 'gathering')
-			? listPublicGatherings(
+			? listPublicPlaces(
 					locale,
-					{ ...common, kinds: kindOf<GatheringKind>(filters, 'gathering') },
+					{ ...columnFilters(filters), kinds: kindOf<PlaceKind>(filters, 'place') },
 					viewer
 				)
+			: Promise.resolve([]),
+		wants(filters, 'gathering')
+			? listPublicGatherings(locale, gatheringFiltersFrom(filters), viewer)
 			: Promise.resolve([]),
 		roundsMatch && !filters.language
 			? listPublicRounds(locale, { neighbourhoodSlug: filters.neighbourhood }, viewer)
