@@ -55,7 +55,9 @@ export const neighbourhoods = sqliteTable('neighbourhoods', {
 		coordinates: number[][][];
 	} | null>(),
 	centreLat: real('centre_lat').notNull(),
-	centreLon: real('centre_lon').notNull()
+	centreLon: real('centre_lon').notNull(),
+	/** Minutes a backup call may wait for an answer before it goes to the next person. */
+	escalationMinutes: integer('escalation_minutes').notNull().default(5)
 });
 
 export const places = sqliteTable(
@@ -320,3 +322,152 @@ export type Account = typeof accounts.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type ShiftSignup = typeof shiftSignups.$inferSelect;
+
+/** A weekly duty pattern: this worker is on duty for these neighbourhoods on this weekday. */
+export const dutyPatterns = sqliteTable(
+	'duty_patterns',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		accountId: integer('account_id')
+			.notNull()
+			.references(() => accounts.id, { onDelete: 'cascade' }),
+		neighbourhoodIds: text('neighbourhood_ids', { mode: 'json' }).$type<number[]>().notNull(),
+		/** 1 = Monday ... 7 = Sunday. */
+		weekday: integer('weekday').notNull(),
+		/** Local times `HH:mm`; `to` may be `24:00`. */
+		startTime: text('start_time').notNull(),
+		endTime: text('end_time').notNull(),
+		/** `YYYY-MM-DD`, inclusive; null means open-ended. */
+		validFrom: text('valid_from').notNull(),
+		validUntil: text('valid_until')
+	},
+	(t) => [index('duty_patterns_account_idx').on(t.accountId)]
+);
+
+/**
+ * A one-off change to the roster: an extra duty shift, or time off that cancels the pattern
+ * for that period.
+ */
+export const dutyShifts = sqliteTable(
+	'duty_shifts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		accountId: integer('account_id')
+			.notNull()
+			.references(() => accounts.id, { onDelete: 'cascade' }),
+		neighbourhoodIds: text('neighbourhood_ids', { mode: 'json' }).$type<number[]>().notNull(),
+		/** Local wall times `YYYY-MM-DDTHH:mm` (Brussels). */
+		startsAt: text('starts_at').notNull(),
+		endsAt: text('ends_at').notNull(),
+		kind: text('kind', { enum: ['extra', 'off'] })
+			.notNull()
+			.default('extra'),
+		createdBy: integer('created_by').references(() => accounts.id)
+	},
+	(t) => [index('duty_shifts_time_idx').on(t.startsAt, t.endsAt)]
+);
+
+export const URGENCIES = ['come-now', 'call-me', 'later-today'] as const;
+export const HELP_KINDS = ['someone-to-come', 'phone-call', 'advice'] as const;
+export const BACKUP_STATUSES = [
+	'open',
+	'acknowledged',
+	'on-the-way',
+	'resolved',
+	'cancelled'
+] as const;
+export type BackupStatus = (typeof BACKUP_STATUSES)[number];
+
+/**
+ * A volunteer asks a neighbourhood worker for backup. It describes a situation, never a
+ * person; the note is purged after a set number of days and the events stay as counts.
+ */
+export const backupCalls = sqliteTable(
+	'backup_calls',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** Made on the volunteer's device, so sending the same call twice stores it once. */
+		deviceCallId: text('device_call_id').notNull().unique(),
+		volunteerId: integer('volunteer_id')
+			.notNull()
+			.references(() => accounts.id),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		placeId: integer('place_id').references(() => places.id),
+		/** "Here": a point rounded to about 100 m. */
+		roughLat: real('rough_lat'),
+		roughLon: real('rough_lon'),
+		urgency: text('urgency', { enum: URGENCIES }).notNull(),
+		helpKind: text('help_kind', { enum: HELP_KINDS }).notNull(),
+		note: text('note'),
+		status: text('status', { enum: BACKUP_STATUSES }).notNull().default('open'),
+		/** The worker who has it now (after acknowledging or a hand-over). */
+		ownerId: integer('owner_id').references(() => accounts.id),
+		/** 0: workers on duty, 1: next worker on duty, 2: coordinators. */
+		escalationLevel: integer('escalation_level').notNull().default(0),
+		/** When it escalates if nobody has acknowledged it by then (ISO instant). */
+		escalateAt: text('escalate_at'),
+		closingNote: text('closing_note'),
+		createdAt: text('created_at').notNull(),
+		acknowledgedAt: text('acknowledged_at'),
+		closedAt: text('closed_at'),
+		notePurgedAt: text('note_purged_at')
+	},
+	(t) => [
+		index('backup_calls_status_idx').on(t.status, t.escalateAt),
+		index('backup_calls_volunteer_idx').on(t.volunteerId)
+	]
+);
+
+export const BACKUP_EVENT_TYPES = [
+	'created',
+	'notified',
+	'acknowledged',
+	'on-the-way',
+	'calling',
+	'resolved',
+	'cancelled',
+	'escalated',
+	'handed-over',
+	'note-purged'
+] as const;
+
+export const backupCallEvents = sqliteTable(
+	'backup_call_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		callId: integer('call_id')
+			.notNull()
+			.references(() => backupCalls.id, { onDelete: 'cascade' }),
+		type: text('type', { enum: BACKUP_EVENT_TYPES }).notNull(),
+		/** Who did it; null when the system did (escalation, purge). */
+		actorId: integer('actor_id').references(() => accounts.id),
+		/** Who it went to (notified, escalated, handed over). */
+		targetId: integer('target_id').references(() => accounts.id),
+		at: text('at').notNull()
+	},
+	(t) => [index('backup_call_events_call_idx').on(t.callId, t.id)]
+);
+
+export const pushSubscriptions = sqliteTable('push_subscriptions', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	accountId: integer('account_id')
+		.notNull()
+		.references(() => accounts.id, { onDelete: 'cascade' }),
+	endpoint: text('endpoint').notNull().unique(),
+	p256dh: text('p256dh').notNull(),
+	auth: text('auth').notNull(),
+	createdAt: createdAt()
+});
+
+/** Settings the app makes for itself on first start, such as the Web Push keys. */
+export const appSettings = sqliteTable('app_settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
+export type DutyPattern = typeof dutyPatterns.$inferSelect;
+export type DutyShift = typeof dutyShifts.$inferSelect;
+export type BackupCall = typeof backupCalls.$inferSelect;
+export type BackupCallEvent = typeof backupCallEvents.$inferSelect;
