@@ -115,8 +115,11 @@ function gatheringConditions(viewer: Viewer, filters: GatheringFilters): SQL[] {
 	const conditions: SQL[] = [
 		inArray(gatherings.visibility, visible),
 		isNull(gatherings.archivedAt),
-		// A gathering at a place the viewer may not see is not listed either.
-		or(isNull(gatherings.placeId), inArray(places.visibility, visible)) as SQL
+		// A gathering at a place the viewer may not see, or at an archived place, is not listed.
+		or(
+			isNull(gatherings.placeId),
+			and(inArray(places.visibility, visible), isNull(places.archivedAt))
+		) as SQL
 	];
 	if (filters.kinds?.length) conditions.push(inArray(gatherings.kind, filters.kinds));
 	if (filters.neighbourhoodSlug) conditions.push(eq(hood.slug, filters.neighbourhoodSlug));

@@ -26,7 +26,7 @@ export async function findMapItems(
 	viewer: Viewer = VISITOR
 ) {
 	const all = { ...filters, page: 1 };
-	const whatsOn = await findWhatsOn(locale, all, now, { allPlaces: true, viewer });
+	const whatsOn = await findWhatsOn(locale, all, now, { complete: true, viewer });
 	// With a day or "open now" chosen, only what happens then; otherwise every meeting point.
 	const windowed = Boolean(filters.day || filters.open);
 	const upcoming = new Set(whatsOn.upcoming.map((item) => `${item.type}:${item.slug}`));

@@ -134,7 +134,7 @@ export async function findWhatsOn(
 	locale: Locale,
 	filters: Filters,
 	nowDate: Date = new Date(),
-	options: { allPlaces?: boolean; viewer?: Viewer } = {}
+	options: { complete?: boolean; viewer?: Viewer } = {}
 ): Promise<WhatsOn> {
 	const now = dateToWallTime(nowDate);
 	const viewer = options.viewer ?? VISITOR;
@@ -177,13 +177,20 @@ export async function findWhatsOn(
 		cards = cards.filter(
 			(card) =>
 				card.opening.state === 'open' ||
-				weekSchedule(card.openingHours, nowDate, 1).some((day) => day.intervals.length > 0)
+				weekSchedule(card.openingHours, nowDate, 1).some((day) =>
+					day.intervals.some((interval) => interval.to > now.slice(11, 16))
+				)
 		);
 	// Open places first: the ones you can walk into right now.
 	cards.sort((a, b) => Number(b.opening.state === 'open') - Number(a.opening.state === 'open'));
 
-	const limit = window.kind === 'soon' ? SOON_LIMIT : UPCOMING_LIMIT;
-	const perPage = options.allPlaces ? Math.max(cards.length, 1) : PLACES_PER_PAGE;
+	// The map needs every item in the window, not the first screenful.
+	const limit = options.complete
+		? upcoming.length
+		: window.kind === 'soon'
+			? SOON_LIMIT
+			: UPCOMING_LIMIT;
+	const perPage = options.complete ? Math.max(cards.length, 1) : PLACES_PER_PAGE;
 	const pageCount = Math.max(1, Math.ceil(cards.length / perPage));
 	const page = Math.min(filters.page, pageCount);
 	return {
