@@ -156,6 +156,9 @@ describe('suggestion form', () => {
 				'details',
 				'locale',
 				'status',
+				// Which worker reviewed it, never who sent it.
+				'reviewedBy',
+				'reviewedAt',
 				'createdAt'
 			].sort()
 		);
