@@ -58,7 +58,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('Referrer-Policy', 'no-referrer');
+	// Not "no-referrer": with it Chromium sends "Origin: null" on form posts and the origin check fails.
+	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Permissions-Policy', 'geolocation=(self), camera=(), microphone=()');
 	if (event.url.pathname === '/') response.headers.append('Vary', 'Accept-Language');

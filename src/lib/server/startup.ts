@@ -1,8 +1,12 @@
 import { db, migrateDatabase } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/seed';
+import { seedDemoAccountsIfEmpty } from '$lib/server/seed/demo-accounts';
 
 /** Creates, migrates and (unless SEED_DEMO=false) fills the database on first start. */
 export async function prepareDatabase() {
 	migrateDatabase();
-	if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(db);
+	if (process.env.SEED_DEMO !== 'false') {
+		await seedDemoIfEmpty(db);
+		await seedDemoAccountsIfEmpty(db);
+	}
 }
