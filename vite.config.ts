@@ -17,7 +17,7 @@ const paraglide = process.env.VITEST
 export default defineConfig({
 	plugins: [...paraglide, sveltekit()],
 	test: {
-		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
 		environment: 'node',
 		setupFiles: ['./tests/setup/fresh-database.ts'],
 		testTimeout: 20_000

@@ -35,6 +35,7 @@ const MINIMUM_ROLE: Record<string, Role | 'visitor'> = {
 	'team/opening-hours-preview': 'worker',
 	'team/invites': 'worker',
 	'team/accounts': 'coordinator',
+	'team/roster': 'worker',
 	login: 'visitor',
 	logout: 'visitor',
 	'invite/[token]': 'visitor'

@@ -1,6 +1,7 @@
 import { db, migrateDatabase } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/seed';
 import { seedDemoAccountsIfEmpty } from '$lib/server/seed/demo-accounts';
+import { seedDemoRosterIfEmpty } from '$lib/server/seed/demo-roster';
 
 /** Creates, migrates and (unless SEED_DEMO=false) fills the database on first start. */
 export async function prepareDatabase() {
@@ -8,5 +9,6 @@ export async function prepareDatabase() {
 	if (process.env.SEED_DEMO !== 'false') {
 		await seedDemoIfEmpty(db);
 		await seedDemoAccountsIfEmpty(db);
+		await seedDemoRosterIfEmpty(db);
 	}
 }
