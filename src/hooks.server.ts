@@ -16,6 +16,7 @@ process.env.TZ ||= 'Europe/Brussels';
 
 export const init: ServerInit = async () => {
 	await prepareDatabase();
+	(await import('$lib/server/live')).startEscalationRunner();
 };
 
 const handleRoot: Handle = ({ event, resolve }) => {

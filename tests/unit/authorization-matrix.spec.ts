@@ -36,6 +36,9 @@ const MINIMUM_ROLE: Record<string, Role | 'visitor'> = {
 	'team/invites': 'worker',
 	'team/accounts': 'coordinator',
 	'team/roster': 'worker',
+	'team/backup': 'volunteer',
+	'team/backup/[id]': 'volunteer',
+	'team/inbox': 'worker',
 	login: 'visitor',
 	logout: 'visitor',
 	'invite/[token]': 'visitor'
