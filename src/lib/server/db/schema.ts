@@ -471,3 +471,117 @@ export type DutyPattern = typeof dutyPatterns.$inferSelect;
 export type DutyShift = typeof dutyShifts.$inferSelect;
 export type BackupCall = typeof backupCalls.$inferSelect;
 export type BackupCallEvent = typeof backupCallEvents.$inferSelect;
+
+/**
+ * Who goes along on one date of a coffee-bus round or a gathering (a walk, a drop-in hour):
+ * a worker or volunteer with an account, or someone from a partner organisation (then
+ * `accountId` is null and `partnerName` says who, for example "CAW Brussel").
+ */
+export const outreachTeam = sqliteTable(
+	'outreach_team',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id').references(() => rounds.id, { onDelete: 'cascade' }),
+		gatheringId: integer('gathering_id').references(() => gatherings.id, { onDelete: 'cascade' }),
+		/** The occurrence's original date, `YYYY-MM-DD`. */
+		date: text('date').notNull(),
+		accountId: integer('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+		partnerName: text('partner_name'),
+		partnerPhone: text('partner_phone'),
+		addedBy: integer('added_by').references(() => accounts.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('outreach_team_round_idx').on(t.roundId, t.date),
+		index('outreach_team_gathering_idx').on(t.gatheringId, t.date),
+		index('outreach_team_account_idx').on(t.accountId)
+	]
+);
+
+export const ROUND_DAY_STATES = ['at-stop', 'ended'] as const;
+export type RoundDayState = (typeof ROUND_DAY_STATES)[number];
+
+/**
+ * Where the coffee bus is on the day, as the team tells it from a phone. One row per round
+ * date, replaced on every update; no row means the day has not started (planned times hold).
+ */
+export const roundDayStatus = sqliteTable(
+	'round_day_status',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		/** The occurrence's original date, `YYYY-MM-DD`. */
+		date: text('date').notNull(),
+		state: text('state', { enum: ROUND_DAY_STATES }).notNull(),
+		/** The stop the bus is at now (1-based position); for 'ended', the last stop reached. */
+		stopPosition: integer('stop_position'),
+		/** How late the bus runs against the planned times; 0 means on time. */
+		delayMinutes: integer('delay_minutes').notNull().default(0),
+		/** True when the team ended before the last stop. */
+		endedEarly: integer('ended_early', { mode: 'boolean' }).notNull().default(false),
+		/** ISO instant of the last change. */
+		updatedAt: text('updated_at').notNull(),
+		updatedBy: integer('updated_by').references(() => accounts.id, { onDelete: 'set null' })
+	},
+	(t) => [uniqueIndex('round_day_status_unique').on(t.roundId, t.date)]
+);
+
+/** Themes heard about the neighbourhood (housing, green space, ...), a list the workers keep. */
+export const outreachThemes = sqliteTable('outreach_themes', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	slug: text('slug').notNull().unique(),
+	name: text('name', { mode: 'json' }).$type<Localized>().notNull(),
+	archivedAt: text('archived_at'),
+	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+	createdAt: createdAt()
+});
+
+/**
+ * What happened at a stop of a round or on a walk, as counts and themes only. There is no
+ * field for a person, on purpose: residents are never recorded.
+ */
+export const outreachLogs = sqliteTable(
+	'outreach_logs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id').references(() => rounds.id, { onDelete: 'set null' }),
+		gatheringId: integer('gathering_id').references(() => gatherings.id, {
+			onDelete: 'set null'
+		}),
+		/** The round stop (1-based position) this log is about, when it is about one stop. */
+		stopPosition: integer('stop_position'),
+		/** Local date, `YYYY-MM-DD`. */
+		date: text('date').notNull(),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhoods.id),
+		doorsRung: integer('doors_rung').notNull().default(0),
+		conversations: integer('conversations').notNull().default(0),
+		/** People who came for coffee or tea. */
+		cameForCoffee: integer('came_for_coffee').notNull().default(0),
+		createdBy: integer('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [index('outreach_logs_neighbourhood_idx').on(t.neighbourhoodId, t.date)]
+);
+
+export const outreachLogThemes = sqliteTable(
+	'outreach_log_themes',
+	{
+		logId: integer('log_id')
+			.notNull()
+			.references(() => outreachLogs.id, { onDelete: 'cascade' }),
+		themeId: integer('theme_id')
+			.notNull()
+			.references(() => outreachThemes.id, { onDelete: 'cascade' })
+	},
+	(t) => [uniqueIndex('outreach_log_themes_pk').on(t.logId, t.themeId)]
+);
+
+export type OutreachTeamMember = typeof outreachTeam.$inferSelect;
+export type RoundDayStatus = typeof roundDayStatus.$inferSelect;
+export type OutreachTheme = typeof outreachThemes.$inferSelect;
+export type OutreachLog = typeof outreachLogs.$inferSelect;
