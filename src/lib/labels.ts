@@ -31,7 +31,10 @@ const languages: Record<string, () => string> = {
 	pl: m.language_pl,
 	ro: m.language_ro,
 	pt: m.language_pt,
-	ber: m.language_ber
+	ber: m.language_ber,
+	it: m.language_it,
+	bg: m.language_bg,
+	so: m.language_so
 };
 
 const costs = {
