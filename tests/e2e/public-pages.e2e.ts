@@ -70,6 +70,42 @@ for (const locale of LOCALES) {
 	});
 }
 
+/** The neighbourhood pages and their wall posters, one and two languages. */
+function neighbourhoodPages() {
+	const hood = readDatabase<{ slug: string }>(
+		`select slug from neighbourhoods order by id limit 1`
+	)[0];
+	return [
+		'/neighbourhoods',
+		`/neighbourhoods/${hood.slug}`,
+		`/neighbourhoods/${hood.slug}/agenda`,
+		`/neighbourhoods/${hood.slug}/agenda?period=month&also=fr`
+	];
+}
+
+for (const locale of LOCALES) {
+	test(`every neighbourhood page in ${locale} has the right language and no accessibility violations`, async ({
+		page
+	}) => {
+		const violations: string[] = [];
+		for (const path of neighbourhoodPages()) {
+			const response = await page.goto(`/${locale}${path}`);
+			expect(response?.status(), path).toBe(200);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expect(page.locator('h1')).toHaveCount(1);
+			await expect(page.getByText('112').first()).toBeVisible();
+			const results = await new AxeBuilder({ page }).analyze();
+			violations.push(
+				...results.violations.map(
+					(violation) =>
+						`${path}: ${violation.id} ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`
+				)
+			);
+		}
+		expect(violations).toEqual([]);
+	});
+}
+
 test('switching language keeps the page and its filters', async ({ page }) => {
 	await page.goto('/nl?what=place&wheelchair=1');
 	await page.getByRole('link', { name: 'Français' }).click();

@@ -15,6 +15,9 @@ function publicSurfaces() {
 		`select slug from places where visibility in ('public', 'area')`
 	).map((row) => row.slug);
 	const rounds = readDatabase<{ slug: string }>(`select slug from rounds`).map((row) => row.slug);
+	const hoods = readDatabase<{ slug: string }>(`select slug from neighbourhoods`).map(
+		(row) => row.slug
+	);
 	const pages = LOCALES.flatMap((locale) => [
 		`/${locale}`,
 		`/${locale}?page=2`,
@@ -26,7 +29,11 @@ function publicSurfaces() {
 			`/${locale}/places/${slug}/__data.json`
 		]),
 		...gatherings.map((slug) => `/${locale}/gatherings/${slug}`),
-		...rounds.map((slug) => `/${locale}/rounds/${slug}`)
+		...rounds.map((slug) => `/${locale}/rounds/${slug}`),
+		...hoods.flatMap((slug) => [
+			`/${locale}/neighbourhoods/${slug}`,
+			`/${locale}/neighbourhoods/${slug}/agenda?period=month&also=${locale === 'fr' ? 'nl' : 'fr'}`
+		])
 	]);
 	return [...pages, '/feeds/places.geojson', '/feeds/calendar.ics'];
 }
@@ -93,7 +100,13 @@ test('members-only gatherings never reach a visitor', async ({ request }) => {
 		expect(response.status()).toBe(404);
 	}
 	const titles = unseen.flatMap((row) => Object.values(JSON.parse(row.title) as object));
-	for (const path of ['/nl', '/en?what=gathering', '/feeds/calendar.ics']) {
+	for (const path of [
+		'/nl',
+		'/en?what=gathering',
+		'/feeds/calendar.ics',
+		'/nl/neighbourhoods/anneessens',
+		'/fr/neighbourhoods/kuregem/agenda?period=month&from=2026-12-01&also=nl'
+	]) {
 		const text = await body(request, path);
 		for (const title of titles) expect(text.includes(title), `${title} in ${path}`).toBe(false);
 	}

@@ -133,7 +133,10 @@ const FIELDS = [
 	'wheelchair',
 	'version',
 	'week',
-	'day'
+	'day',
+	'stop',
+	'from',
+	'add'
 ];
 
 const HOSTILE = [

@@ -4,20 +4,24 @@ import { listNeighbourhoods } from '$lib/server/neighbourhoods/queries';
 import { currentTime } from '$lib/server/clock';
 import type { Locale } from '$lib/i18n';
 import { viewerOf } from '$lib/server/auth/guard';
+import { listRoundsToday } from '$lib/server/outreach/live-status';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { params, url, setHeaders } = event;
 	const locale = params.lang as Locale;
 	const filters = parseFilters(url.searchParams);
-	const [whatsOn, neighbourhoods] = await Promise.all([
+	const [whatsOn, neighbourhoods, busToday] = await Promise.all([
 		findWhatsOn(locale, filters, currentTime(), { viewer: viewerOf(event) }),
-		listNeighbourhoods(locale)
+		listNeighbourhoods(locale),
+		// A minute of caching (below) is fine for this notice: the round page itself is live.
+		listRoundsToday(locale, viewerOf(event), currentTime())
 	]);
 	setHeaders({ 'Cache-Control': 'public, max-age=60' });
 	return {
 		filters,
 		filtered: hasActiveFilters(filters),
+		busToday,
 		neighbourhoods: neighbourhoods.map(({ slug, name }) => ({ slug, name })),
 		window: whatsOn.window,
 		upcoming: whatsOn.upcoming,

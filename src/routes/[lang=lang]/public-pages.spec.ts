@@ -23,6 +23,10 @@ import type { PageServerData as MapData } from './map/$types';
 import type { PageServerData as PlaceData } from './places/[slug]/$types';
 import type { PageServerData as GatheringData } from './gatherings/[slug]/$types';
 import type { PageServerData as RoundData } from './rounds/[slug]/$types';
+import { load as loadNeighbourhood } from './neighbourhoods/[slug]/+page.server';
+import { load as loadPoster } from './neighbourhoods/[slug]/agenda/+page.server';
+import type { PageServerData as NeighbourhoodData } from './neighbourhoods/[slug]/$types';
+import type { PageServerData as PosterData } from './neighbourhoods/[slug]/agenda/$types';
 
 // What an area-only place or meeting point must never show to a visitor.
 const AREA_SECRETS = [
@@ -517,5 +521,97 @@ describe('home page', () => {
 		const json = JSON.stringify(data);
 		for (const secret of [...AREA_SECRETS, 'Lindestraat', 'Ledenlokaal', 'ledenkring'])
 			expect(json).not.toContain(secret);
+	});
+});
+
+describe('neighbourhood page', () => {
+	it('shows a visitor what is on there, without members-only items or area addresses', async () => {
+		const { data } = await visit<NeighbourhoodData>(
+			loadNeighbourhood,
+			'/nl/neighbourhoods/noordwijk'
+		);
+		const slugs = data?.upcoming.map((item) => item.slug) ?? [];
+		expect(slugs).toContain('koffie-in-de-linde');
+		expect(slugs).toContain('kring-in-de-haven');
+		for (const hidden of ['ledenkring', 'verborgen-kring', 'vrijwilligersoverleg', 'ledenbus'])
+			expect(slugs).not.toContain(hidden);
+		expect(data?.places.map((place) => place.slug).sort()).toEqual([
+			'buurthuis-de-linde',
+			'inloophuis-de-haven'
+		]);
+		const json = JSON.stringify(data);
+		for (const secret of [...AREA_SECRETS, 'Ledenlokaal', 'Ledenbus'])
+			expect(json).not.toContain(secret);
+	});
+
+	it('gives the next coffee-bus visit, skipping a cancelled date and saying so', async () => {
+		const { data } = await visit<NeighbourhoodData>(
+			loadNeighbourhood,
+			'/nl/neighbourhoods/noordwijk'
+		);
+		expect(
+			data?.bus.map((bus) => ({
+				round: bus.round.slug,
+				start: bus.visit.start,
+				skipped: bus.skipped?.start,
+				stops: bus.stops.map((stop) => stop.arrival)
+			}))
+		).toEqual([
+			{
+				round: 'koffiebus-noord',
+				start: '2026-12-02T10:00',
+				skipped: '2026-11-25T10:00',
+				stops: ['2026-12-02T10:00', '2026-12-02T11:00', '2026-12-02T12:15']
+			}
+		]);
+	});
+
+	it('shows a signed-in volunteer the members-only gathering and round too', async () => {
+		const { data } = await visit<NeighbourhoodData>(
+			loadNeighbourhood,
+			'/nl/neighbourhoods/noordwijk',
+			volunteer
+		);
+		expect(data?.upcoming.map((item) => item.slug)).toContain('ledenkring');
+		expect(data?.bus.map((bus) => bus.round.slug)).toContain('ledenbus');
+	});
+
+	it('a visitor gets 404 for a neighbourhood that does not exist', async () => {
+		expect((await visit(loadNeighbourhood, '/nl/neighbourhoods/bestaat-niet')).status).toBe(404);
+	});
+});
+
+describe('neighbourhood poster', () => {
+	it('shows only public and area-only items, even when a signed-in volunteer prints it', async () => {
+		for (const account of [null, volunteer]) {
+			const { data } = await visit<PosterData>(
+				loadPoster,
+				'/nl/neighbourhoods/noordwijk/agenda',
+				account
+			);
+			const keys = data?.poster.days.flatMap((day) => day.items.map((item) => item.key)) ?? [];
+			expect(keys).toContain('avondmaal:2026-11-26');
+			expect(keys).toContain('geheime-wandeling:2026-11-28');
+			const json = JSON.stringify(data);
+			for (const secret of [
+				...AREA_SECRETS,
+				'ledenkring',
+				'vrijwilligersoverleg',
+				'verborgen-kring',
+				'Ledenlokaal',
+				'Verstopte Kamer',
+				'Ledenbus'
+			])
+				expect(json).not.toContain(secret);
+		}
+	});
+
+	it('marks this week’s cancelled dates on the poster', async () => {
+		const { data } = await visit<PosterData>(loadPoster, '/nl/neighbourhoods/noordwijk/agenda');
+		const items = data?.poster.days.flatMap((day) => day.items) ?? [];
+		expect(items.find((item) => item.key === 'donderdagkring:2026-11-26')?.status).toBe(
+			'cancelled'
+		);
+		expect(data?.poster.bus[0]).toMatchObject({ start: '2026-11-25T10:00', status: 'cancelled' });
 	});
 });

@@ -6,6 +6,7 @@ import { currentTime } from '$lib/server/clock';
 import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 import { viewerOf } from '$lib/server/auth/guard';
+import { showRoundToday } from '$lib/server/outreach/live-status';
 import type { PageServerLoad } from './$types';
 
 function minutesOf(time: string) {
@@ -19,18 +20,25 @@ export const load: PageServerLoad = async (event) => {
 	const round = await findPublicRound(params.slug, locale, viewerOf(event));
 	if (!round) error(404, m.not_found_title({}, { locale }));
 
-	const now = dateToWallTime(currentTime());
+	const clock = currentTime();
+	const now = dateToWallTime(clock);
 	const visits = nextOccurrences(round, round.changes, now, 6);
 	const firstArrival = round.stops[0] ? minutesOf(round.stops[0].arrivalTime) : 0;
 	const held = visits.filter((visit) => visit.status !== 'cancelled');
 	const stops = round.stops.map((stop) => {
 		const offset = minutesOf(stop.arrivalTime) - firstArrival;
-		const nextVisit = held
-			.map((visit) => addMinutes(visit.start, offset))
-			.find((arrival) => addMinutes(arrival, stop.stayMinutes) > now);
-		return { ...stop, nextVisit: nextVisit ?? null };
+		const arrivals = held.map((visit) => addMinutes(visit.start, offset));
+		const nextVisit = arrivals.find((arrival) => addMinutes(arrival, stop.stayMinutes) > now);
+		// For a street the bus already passed today (or skipped), the visit after today.
+		const laterVisit = arrivals.find((arrival) => arrival.slice(0, 10) > now.slice(0, 10));
+		return { ...stop, nextVisit: nextVisit ?? null, laterVisit: laterVisit ?? null };
 	});
+	const live = await showRoundToday(round, clock);
 	const { changes: _changes, ...shown } = round;
-	setHeaders({ 'Cache-Control': 'public, max-age=60' });
-	return { now, round: { ...shown, stops }, visits };
+	// On a day the bus rides, where it is changes from minute to minute: a cached copy would
+	// show a stale stop after a reload (the live stream only starts once the page is open), so
+	// every load asks the server again. Other days the page only changes when a worker edits
+	// the round, and a minute of caching is fine.
+	setHeaders({ 'Cache-Control': live ? 'no-cache' : 'public, max-age=60' });
+	return { now, round: { ...shown, stops }, visits, live };
 };
