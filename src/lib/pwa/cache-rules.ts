@@ -1,0 +1,205 @@
+/**
+ * Which requests the service worker may keep on the device, and how it answers them. Pure
+ * functions, so the rules are tested without a browser (cache-rules.spec.ts) and shared by the
+ * service worker. Only the public listing is kept: nothing of a signed-in session ever is.
+ */
+
+import { LOCALES, BASE_LOCALE, type Locale } from '$lib/i18n';
+
+export const TILE_ORIGIN = 'https://tile.openstreetmap.org';
+export const PAGES_CACHE = 'kwartier-pages-v1';
+export const TILES_CACHE = 'kwartier-tiles-v1';
+export const SHELL_CACHE_PREFIX = 'kwartier-shell-';
+/** Stored copies of public pages and their data; the oldest go first. */
+export const PAGES_CAP = 80;
+/** Map tiles kept as they were viewed; the oldest go first. */
+export const TILES_CAP = 300;
+/** A tile older than this is fetched again when there is a connection. */
+export const TILE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** Past this, a page that is saved on the device is shown from there; the network copy still updates it. */
+export const NETWORK_TIMEOUT_MS = 5000;
+/** Old app versions kept for stored pages that were made with them, at most. */
+export const OLD_SHELLS_KEPT = 3;
+
+export const CACHED_AT_HEADER = 'x-kwartier-cached-at';
+export const VERSION_HEADER = 'x-kwartier-version';
+export const CACHED_AT_ATTRIBUTE = 'data-kwartier-cached-at';
+/** Posted by the service worker to the page after it answered a data request of a listing page. */
+export const PAGE_SOURCE_MESSAGE = 'kwartier:page-source';
+
+const DATA_SUFFIX = '/__data.json';
+const INVALIDATED_PARAM = 'x-sveltekit-invalidated';
+const TRAILING_SLASH_PARAM = 'x-sveltekit-trailing-slash';
+
+export type RequestInfo = {
+	method: string;
+	url: URL;
+	/** `navigate` for a document the browser opens, else `cors`, `no-cors`, `same-origin`. */
+	mode: string;
+};
+
+export type RequestKind =
+	/** A built file of this version or a static file: from the device first. */
+	| 'shell'
+	/** A public listing page, its data or the places feed: network first, stored copy as fallback. */
+	| 'listing'
+	/** Any other page of this app: network only, the offline page when there is none. */
+	| 'page'
+	/** A map tile: from the device first, kept as viewed. */
+	| 'tile'
+	/** Signing out: the stored pages are removed. */
+	| 'sign-out'
+	/** Left alone: the browser fetches it as if there were no service worker. */
+	| 'pass';
+
+const LOCALE_GROUP = `(?:${LOCALES.join('|')})`;
+const LISTING_PATHS = [
+	// What's on, the map, the neighbourhoods and "about".
+	new RegExp(`^/${LOCALE_GROUP}(?:/(?:map|about|neighbourhoods))?/?$`),
+	// One place, gathering, round or neighbourhood.
+	new RegExp(`^/${LOCALE_GROUP}/(?:places|gatherings|rounds|neighbourhoods)/[^/]+/?$`),
+	// A neighbourhood's agenda.
+	new RegExp(`^/${LOCALE_GROUP}/neighbourhoods/[^/]+/agenda/?$`),
+	/^\/feeds\/places\.geojson$/
+];
+
+/** A SvelteKit data request (`/nl/places/x/__data.json`) stands for its page (`/nl/places/x`). */
+export function isDataRequest(url: URL): boolean {
+	return url.pathname.endsWith(DATA_SUFFIX);
+}
+
+/** The page a request belongs to, as `pathname + search`, without SvelteKit's own parameters. */
+export function pageKeyOf(url: URL): string {
+	let pathname = url.pathname;
+	const search = new URLSearchParams(url.search);
+	if (isDataRequest(url)) {
+		pathname = pathname.slice(0, -DATA_SUFFIX.length) || '/';
+		if (search.has(TRAILING_SLASH_PARAM)) pathname += '/';
+	}
+	search.delete(INVALIDATED_PARAM);
+	search.delete(TRAILING_SLASH_PARAM);
+	const query = search.toString();
+	return query ? `${pathname}?${query}` : pathname;
+}
+
+export function isListingPath(pathname: string): boolean {
+	return LISTING_PATHS.some((pattern) => pattern.test(pathname));
+}
+
+/** The language of a path, for the offline page; the base language when the path has none. */
+export function localeOfPath(pathname: string): Locale {
+	const first = pathname.split('/')[1];
+	return (LOCALES as readonly string[]).includes(first) ? (first as Locale) : BASE_LOCALE;
+}
+
+export function offlinePath(locale: Locale): string {
+	return `/${locale}/offline`;
+}
+
+export function isSignOut(request: RequestInfo, origin: string): boolean {
+	return (
+		request.method === 'POST' &&
+		request.url.origin === origin &&
+		new RegExp(`^/${LOCALE_GROUP}/logout/?$`).test(request.url.pathname)
+	);
+}
+
+export function classifyRequest(
+	request: RequestInfo,
+	origin: string,
+	shellPaths: ReadonlySet<string>
+): RequestKind {
+	if (isSignOut(request, origin)) return 'sign-out';
+	if (request.method !== 'GET') return 'pass';
+	if (request.url.origin === TILE_ORIGIN) return 'tile';
+	if (request.url.origin !== origin) return 'pass';
+	const { pathname } = request.url;
+	if (shellPaths.has(pathname) || pathname.startsWith('/_app/immutable/')) return 'shell';
+	const pagePath = isDataRequest(request.url)
+		? new URL(pageKeyOf(request.url), origin).pathname
+		: pathname;
+	if (isListingPath(pagePath)) return 'listing';
+	if (request.mode === 'navigate') return 'page';
+	return 'pass';
+}
+
+export type ResponseInfo = {
+	status: number;
+	/** `basic` for a same-origin answer; `opaqueredirect` for a redirect of a navigation. */
+	type: string;
+	redirected: boolean;
+	headers: Pick<Headers, 'get'>;
+};
+
+const STORABLE_TYPES = ['text/html', 'application/json', 'application/geo+json'];
+
+/**
+ * Whether an answer to a listing request may be stored. An answer meant for one person says so
+ * (`Cache-Control: private` or `no-store`: the server sends that to everyone who is signed in),
+ * and is never stored; neither is a redirect, an error or anything that is not a page or data.
+ */
+export function mayStoreResponse(response: ResponseInfo): boolean {
+	if (response.status !== 200 || response.type !== 'basic' || response.redirected) return false;
+	const cacheControl = (response.headers.get('cache-control') ?? '').toLowerCase();
+	if (/(?:^|[\s,])(?:private|no-store)(?:$|[\s,=])/.test(cacheControl)) return false;
+	if ((response.headers.get('vary') ?? '').includes('*')) return false;
+	const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	return STORABLE_TYPES.includes(type);
+}
+
+/** Marks a stored page, so the page can tell it is a saved copy and since when. */
+export function markCachedHtml(html: string, cachedAt: string): string {
+	return html.replace(/<html(?=[\s>])/i, `<html ${CACHED_AT_ATTRIBUTE}="${cachedAt}"`);
+}
+
+/**
+ * A data answer that sends SvelteKit's router to the offline page, for a page that is neither
+ * reachable nor stored (the router otherwise shows a bare error).
+ */
+export function offlineRedirectData(pageKey: string): string {
+	return JSON.stringify({ type: 'redirect', location: offlineLocation(pageKey) });
+}
+
+/** The offline page in the language of a page, with the way back to it. */
+export function offlineLocation(pageKey: string): string {
+	return `${offlinePath(localeOfPath(pageKey))}?${new URLSearchParams({ from: pageKey })}`;
+}
+
+export function isOfflinePath(pathname: string): boolean {
+	return LOCALES.some((locale) => pathname === offlinePath(locale));
+}
+
+/** The entries to delete so that at most `cap` stay, oldest (first stored) first. */
+export function overCap<T>(entries: readonly T[], cap: number): T[] {
+	return entries.slice(0, Math.max(0, entries.length - cap));
+}
+
+/**
+ * Which app versions' files to keep after an update. The current version stays; so does the
+ * one before it, for pages still open with it; and older ones while a stored page was made
+ * with them (its HTML names their files), the newest `OLD_SHELLS_KEPT` at most.
+ * `shellNames` are in the order the caches were made.
+ */
+export function planShellCleanup(
+	shellNames: readonly string[],
+	currentName: string,
+	versionsInUse: ReadonlySet<string>
+): { keep: string[]; drop: string[] } {
+	const older = shellNames.filter((name) => name !== currentName).reverse();
+	const kept: string[] = [];
+	for (const [index, name] of older.entries()) {
+		if (kept.length >= OLD_SHELLS_KEPT) break;
+		if (index === 0 || versionsInUse.has(name.slice(SHELL_CACHE_PREFIX.length))) kept.push(name);
+	}
+	return {
+		keep: [currentName, ...kept],
+		drop: older.filter((name) => !kept.includes(name))
+	};
+}
+
+/** Only a path on this site: the offline page's "try again" never leads elsewhere. */
+export function safeReturnPath(value: string | null): string | null {
+	if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+		return null;
+	return value;
+}
