@@ -494,7 +494,14 @@ export const outreachTeam = sqliteTable(
 	(t) => [
 		index('outreach_team_round_idx').on(t.roundId, t.date),
 		index('outreach_team_gathering_idx').on(t.gatheringId, t.date),
-		index('outreach_team_account_idx').on(t.accountId)
+		index('outreach_team_account_idx').on(t.accountId),
+		// Someone is on the team of a date once; the domain checks first, this makes it certain.
+		uniqueIndex('outreach_team_round_account_unique')
+			.on(t.roundId, t.date, t.accountId)
+			.where(sql`${t.roundId} is not null and ${t.accountId} is not null`),
+		uniqueIndex('outreach_team_gathering_account_unique')
+			.on(t.gatheringId, t.date, t.accountId)
+			.where(sql`${t.gatheringId} is not null and ${t.accountId} is not null`)
 	]
 );
 

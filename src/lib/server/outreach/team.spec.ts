@@ -138,6 +138,16 @@ describe('who goes along on a date', () => {
 		expect(await listTeam({ gatheringId: walkId }, '2026-11-28')).toHaveLength(2);
 	});
 
+	it('the database itself refuses the same person twice on one date, even past the checks', async () => {
+		const row = { gatheringId: walkId, date: '2030-01-05', accountId: people.sara.id };
+		await db.insert(outreachTeam).values(row);
+		await expect(db.insert(outreachTeam).values(row)).rejects.toThrow(/UNIQUE/);
+		// Partners have no account: two rows without an account stay possible.
+		const partner = { gatheringId: walkId, date: '2030-01-05', partnerName: 'CAW' };
+		await db.insert(outreachTeam).values([partner, { ...partner, partnerName: 'OCMW' }]);
+		expect(await listTeam({ gatheringId: walkId }, '2030-01-05')).toHaveLength(3);
+	});
+
 	it('refuses dates the rhythm does not give, cancelled dates and unknown rounds', async () => {
 		const add = (target: { roundId: number } | { gatheringId: number }, date: string) =>
 			addAccountToTeam({ target, date, accountId: people.sara.id, addedBy: null });

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX `outreach_team_round_account_unique` ON `outreach_team` (`round_id`,`date`,`account_id`) WHERE "outreach_team"."round_id" is not null and "outreach_team"."account_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX `outreach_team_gathering_account_unique` ON `outreach_team` (`gathering_id`,`date`,`account_id`) WHERE "outreach_team"."gathering_id" is not null and "outreach_team"."account_id" is not null;
