@@ -17,6 +17,8 @@ type DemoAccount = {
 	displayName: string;
 	role: Role;
 	languages: string[];
+	/** A made-up number, so the demo shows the call buttons and the route sheet's phone list. */
+	phone: string;
 	/** Slugs of demo neighbourhoods; null means all of them. */
 	neighbourhoods: string[] | null;
 };
@@ -25,6 +27,7 @@ export const demoAccounts: DemoAccount[] = [
 	{
 		username: 'coordinator',
 		displayName: 'Noor',
+		phone: '+32 470 00 00 11',
 		role: 'coordinator',
 		languages: ['nl', 'fr', 'en'],
 		neighbourhoods: null
@@ -32,6 +35,7 @@ export const demoAccounts: DemoAccount[] = [
 	{
 		username: 'worker',
 		displayName: 'Sara',
+		phone: '+32 470 00 00 12',
 		role: 'worker',
 		languages: ['nl', 'fr', 'ar'],
 		neighbourhoods: null
@@ -39,6 +43,7 @@ export const demoAccounts: DemoAccount[] = [
 	{
 		username: 'volunteer',
 		displayName: 'Yasmina',
+		phone: '+32 470 00 00 13',
 		role: 'volunteer',
 		languages: ['fr', 'ar', 'nl'],
 		neighbourhoods: ['anneessens', 'marollen']
@@ -72,6 +77,7 @@ export async function seedDemoAccountsIfEmpty(db: Db): Promise<boolean> {
 				role: demo.role,
 				passwordHash,
 				languages: demo.languages,
+				phone: demo.phone,
 				isDemo: true
 			})
 			.returning({ id: accounts.id });
