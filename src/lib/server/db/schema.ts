@@ -94,13 +94,20 @@ export const places = sqliteTable(
 		lastCheckedOn: text('last_checked_on'),
 		lastCheckedBy: text('last_checked_by'),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		/**
+		 * The identifier this place has in the open dataset it was imported from (an HSDS id or a
+		 * CSV row's id), so that importing the same dataset again updates it instead of adding it
+		 * twice. Null for places made in Kwartier.
+		 */
+		externalId: text('external_id'),
 		archivedAt: text('archived_at'),
 		createdAt: createdAt(),
 		updatedAt: createdAt()
 	},
 	(t) => [
 		index('places_neighbourhood_idx').on(t.neighbourhoodId),
-		index('places_visibility_idx').on(t.visibility)
+		index('places_visibility_idx').on(t.visibility),
+		uniqueIndex('places_external_id_idx').on(t.externalId)
 	]
 );
 
@@ -132,13 +139,16 @@ export const gatherings = sqliteTable(
 		visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('public'),
 		helpersNeeded: integer('helpers_needed'),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		/** As for places: the identifier in the open dataset it was imported from, else null. */
+		externalId: text('external_id'),
 		archivedAt: text('archived_at'),
 		createdAt: createdAt(),
 		updatedAt: createdAt()
 	},
 	(t) => [
 		index('gatherings_place_idx').on(t.placeId),
-		index('gatherings_neighbourhood_idx').on(t.neighbourhoodId)
+		index('gatherings_neighbourhood_idx').on(t.neighbourhoodId),
+		uniqueIndex('gatherings_external_id_idx').on(t.externalId)
 	]
 );
 
