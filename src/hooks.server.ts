@@ -2,8 +2,9 @@ import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import '$lib/locale-strategy';
-import { negotiateLocale } from '$lib/i18n';
+import { isLocale, negotiateLocale } from '$lib/i18n';
 import { prepareDatabase } from '$lib/server/startup';
+import { compressResponse } from '$lib/server/compression';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -57,6 +58,12 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The embeddable agendas (/nl/embed/...), which partners put in an iframe on their own sites. */
+function isEmbedPath(pathname: string) {
+	const [, lang, section] = pathname.split('/');
+	return isLocale(lang) && section === 'embed';
+}
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	// Not "no-referrer": with it Chromium sends "Origin: null" on form posts and the origin check fails.
@@ -64,7 +71,25 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Permissions-Policy', 'geolocation=(self), camera=(), microphone=()');
 	if (event.url.pathname === '/') response.headers.append('Vary', 'Accept-Language');
+	// Every page refuses to be framed (svelte.config.js), except the agendas made for that.
+	const csp = response.headers.get('Content-Security-Policy');
+	if (csp && isEmbedPath(event.url.pathname)) {
+		response.headers.set(
+			'Content-Security-Policy',
+			csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *')
+		);
+	}
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleRoot, handleSession, handleLocale);
+// Outermost, so it compresses the answer as the other hooks left it.
+const handleCompression: Handle = async ({ event, resolve }) =>
+	compressResponse(event.request, await resolve(event));
+
+export const handle = sequence(
+	handleCompression,
+	handleHeaders,
+	handleRoot,
+	handleSession,
+	handleLocale
+);

@@ -24,6 +24,12 @@ const opened = openDatabase(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 /** The one database of this process; its path comes from DATABASE_PATH. */
 export const db: Db = opened.db;
 
+/**
+ * The SQLite connection under `db`, for what only SQLite has (its data_version, temporary
+ * triggers): used by the caches of public data to tell when anything was written.
+ */
+export const connection = opened.sqlite;
+
 export function migrateDatabase(migrationsFolder = resolve('drizzle')) {
 	migrate(db, { migrationsFolder });
 }

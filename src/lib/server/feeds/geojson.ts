@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { LOCALES, type Locale, type Localized } from '$lib/i18n';
 import type { Cost, PlaceKind } from '$lib/server/db/schema';
 import { listPublicPlaces, type PublicPlace } from '$lib/server/places/public';
+import { compress, type Encoding } from '$lib/server/compression';
+import { createDataCache } from '$lib/server/listing/data-version';
 
 type PointGeometry = { type: 'Point'; coordinates: [number, number] };
 
@@ -108,4 +111,37 @@ export async function buildPlacesFeatureCollection(
 		type: 'FeatureCollection',
 		features: listed.map((place) => toPlaceFeature(place, names.get(place.id) ?? {}, options))
 	};
+}
+
+/** The feed as sent: its text, a tag for it, and its compressed forms once someone asked. */
+export type PlacesFeedBody = {
+	/** The JSON text as UTF-8, encoded once. */
+	bytes: Uint8Array<ArrayBuffer>;
+	/** A weak ETag: the same for every encoding of the same text. */
+	etag: string;
+	compressed: Partial<Record<Encoding, Promise<Buffer>>>;
+};
+
+// A whole city's feed takes long to build and serialise, and it only changes when something is
+// written: it is kept per language, neighbourhood and origin until the database changes (by
+// this process or any other, see createDataCache).
+const bodies = createDataCache<Promise<PlacesFeedBody>>(48);
+
+async function buildPlacesFeedBody(options: PlacesFeedOptions): Promise<PlacesFeedBody> {
+	const bytes = new TextEncoder().encode(
+		JSON.stringify(await buildPlacesFeatureCollection(options))
+	);
+	const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 27);
+	return { bytes, etag: `W/"${hash}"`, compressed: {} };
+}
+
+export function findPlacesFeedBody(options: PlacesFeedOptions): Promise<PlacesFeedBody> {
+	const key = `${options.locale}|${options.neighbourhoodSlug ?? ''}|${options.origin}`;
+	return bodies.get(key, () => buildPlacesFeedBody(options));
+}
+
+/** The feed's text compressed once, then the same bytes for every request that accepts it. */
+export function compressedPlacesFeed(body: PlacesFeedBody, encoding: Encoding): Promise<Buffer> {
+	body.compressed[encoding] ??= compress(body.bytes, encoding, 'small');
+	return body.compressed[encoding];
 }

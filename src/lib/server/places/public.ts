@@ -131,6 +131,18 @@ function placeConditions(viewer: Viewer, filters: PlaceFilters): SQL[] {
 	return conditions;
 }
 
+// One collator per language: building one for every comparison is slow with thousands of places.
+const nameOrders = new Map<Locale, Intl.Collator>();
+
+function nameOrder(locale: Locale): Intl.Collator {
+	let collator = nameOrders.get(locale);
+	if (!collator) {
+		collator = new Intl.Collator(locale);
+		nameOrders.set(locale, collator);
+	}
+	return collator;
+}
+
 /** Every place the viewer may see that matches the column filters, by name. */
 export async function listPublicPlaces(
 	locale: Locale,
@@ -143,9 +155,10 @@ export async function listPublicPlaces(
 		.innerJoin(neighbourhoods, eq(places.neighbourhoodId, neighbourhoods.id))
 		.where(and(...placeConditions(viewer, filters)))
 		.orderBy(asc(places.slug));
+	const order = nameOrder(locale);
 	return rows
 		.map((row) => toPublicPlace(row.place, row.neighbourhood, locale, viewer))
-		.sort((a, b) => a.name.text.localeCompare(b.name.text, locale));
+		.sort((a, b) => order.compare(a.name.text, b.name.text));
 }
 
 export async function findPublicPlace(

@@ -19,9 +19,30 @@ const BRUSSELS = {
 const TIME_RANGES = 0;
 const LOOK_AHEAD_MS = 400 * 24 * 60 * 60_000;
 
-// The same few expressions are read on every listing page; parsing computes holidays each time.
+// The same expressions are read on every listing page, and parsing one computes its holidays.
+// A city holds a few thousand different ones, so the caches keep that many, oldest out first.
+const CACHE_SIZE = 5000;
 const parsed = new Map<string, opening_hours | null>();
-const CACHE_SIZE = 500;
+// The state of an expression holds until its next change: kept with the span it is valid for.
+const states = new Map<string, { from: number; until: number; state: OpeningState }>();
+const schedules = new Map<string, ScheduleDay[]>();
+
+/** A map used as a small LRU: a hit moves to the back, the front goes out when it is full. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+	cache.delete(key);
+	if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+	cache.set(key, value);
+	return value;
+}
+
+function recall<V>(cache: Map<string, V>, key: string): V | undefined {
+	const value = cache.get(key);
+	if (value !== undefined) {
+		cache.delete(key);
+		cache.set(key, value);
+	}
+	return value;
+}
 
 export type OpeningState = {
 	state: 'open' | 'closed' | 'unknown';
@@ -45,16 +66,15 @@ export type ScheduleDay = {
 
 export function parseOpeningHours(expr: string): opening_hours | null {
 	const key = expr.trim();
-	if (parsed.has(key)) return parsed.get(key) ?? null;
+	const known = recall(parsed, key);
+	if (known !== undefined) return known;
 	let result: opening_hours | null;
 	try {
 		result = new opening_hours(key, BRUSSELS, TIME_RANGES);
 	} catch {
 		result = null;
 	}
-	if (parsed.size >= CACHE_SIZE) parsed.clear();
-	parsed.set(key, result);
-	return result;
+	return remember(parsed, key, result);
 }
 
 /** For forms: the library's own message when the expression cannot be read, else its warnings. */
@@ -80,19 +100,32 @@ const UNKNOWN: OpeningState = {
 };
 
 export function openingState(expr: string | null, now: Date = new Date()): OpeningState {
-	const hours = expr ? parseOpeningHours(expr) : null;
+	if (!expr) return UNKNOWN;
+	const instant = now.getTime();
+	const known = recall(states, expr);
+	if (known && known.from <= instant && instant < known.until) return known.state;
+	const hours = parseOpeningHours(expr);
 	if (!hours) return UNKNOWN;
 	const state = hours.getStateString(now, true);
-	const next = hours.getNextChange(now, new Date(now.getTime() + LOOK_AHEAD_MS));
+	const next = hours.getNextChange(now, new Date(instant + LOOK_AHEAD_MS));
 	const nextChange = next ? dateToWallTime(next) : null;
 	const opensNext = next ? hours.getStateString(next, true) === 'open' : false;
-	return {
+	const result: OpeningState = {
 		state,
 		nextChange,
 		closesAt: state === 'open' ? nextChange : null,
 		opensAt: state !== 'open' && opensNext ? nextChange : null,
 		comment: hours.getComment(now) ?? null
 	};
+	// The answer holds until the state, "unknown" or the comment changes: the iterator stops at
+	// each of these, getNextChange only at the first two. Without any change within the
+	// look-ahead it is not kept, since a later "now" looks further ahead.
+	if (next) {
+		const iterator = hours.getIterator(now);
+		const until = iterator.advance(next) ? iterator.getDate() : next;
+		remember(states, expr, { from: instant, until: until.getTime(), state: result });
+	}
+	return result;
 }
 
 let holidaysOnly: opening_hours | null = null;
@@ -116,8 +149,14 @@ function commentsOfDay(hours: opening_hours, start: Date, end: Date): string | n
 
 /** The opening intervals of `days` whole Brussels days, starting with the day `from` falls on. */
 export function weekSchedule(expr: string | null, from: Date, days = 7): ScheduleDay[] {
-	const hours = expr ? parseOpeningHours(expr) : null;
 	const firstDay = `${dateToWallTime(from).slice(0, 10)}T00:00`;
+	// It depends on the day only, not the time: the same days are asked for all day long.
+	const key = `${firstDay}|${days}|${expr ?? ''}`;
+	return recall(schedules, key) ?? remember(schedules, key, buildSchedule(expr, firstDay, days));
+}
+
+function buildSchedule(expr: string | null, firstDay: string, days: number): ScheduleDay[] {
+	const hours = expr ? parseOpeningHours(expr) : null;
 	const schedule: ScheduleDay[] = [];
 	for (let index = 0; index < days; index++) {
 		const dayWall = addMinutes(firstDay, index * 24 * 60);
