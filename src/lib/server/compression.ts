@@ -11,7 +11,7 @@ export type Encoding = 'br' | 'gzip';
 // Text that compresses well. Never text/event-stream (a live stream must not wait for a
 // buffer to fill) nor SvelteKit's streamed data (text/sveltekit-data).
 const COMPRESSIBLE =
-	/^(text\/(html|plain|css|csv|calendar|xml|javascript)|application\/(json|geo\+json|manifest\+json|javascript|xml|ld\+json)|image\/svg\+xml)\s*(;|$)/i;
+	/^(text\/(html|plain|css|csv|calendar|xml|javascript)|application\/(json|geo\+json|manifest\+json|javascript|xml|atom\+xml|rss\+xml|ld\+json)|image\/svg\+xml)\s*(;|$)/i;
 const MIN_BYTES = 1024;
 
 const brotli = promisify(brotliCompress);
