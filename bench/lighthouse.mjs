@@ -68,22 +68,21 @@ async function main() {
 			['place', `/nl/places/${sample.place}`],
 			['map', '/nl/map']
 		];
-		const rows = [['page', 'performance', 'accessibility', 'best practices', 'FCP', 'LCP', 'TBT', 'CLS']];
+		const rows = [
+			['page', 'performance', 'accessibility', 'best practices', 'FCP', 'LCP', 'TBT', 'CLS']
+		];
 		const lost = [];
 		for (const [name, path] of pages) {
 			const results = [];
 			for (let run = 0; run < options.runs; run++) {
-				const { lhr } = await lighthouse(
-					app.origin + path,
-					{
-						port: chrome.port,
-						output: 'json',
-						logLevel: 'error',
-						onlyCategories: CATEGORIES,
-						// Map tiles come from the internet, which this machine cannot reach.
-						blockedUrlPatterns: ['*tile.openstreetmap.org*']
-					}
-				);
+				const { lhr } = await lighthouse(app.origin + path, {
+					port: chrome.port,
+					output: 'json',
+					logLevel: 'error',
+					onlyCategories: CATEGORIES,
+					// Map tiles come from the internet, which this machine cannot reach.
+					blockedUrlPatterns: ['*tile.openstreetmap.org*']
+				});
 				results.push(lhr);
 			}
 			const score = (category) =>

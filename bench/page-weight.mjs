@@ -29,14 +29,11 @@ const GZIP_LEVEL = 9;
 const MAP_GOAL = 90 * 1024;
 const PAGE_GOAL = 40 * 1024;
 
-const options = readOptions(
-	'Usage: node bench/page-weight.mjs [options]',
-	{
-		places: { default: 300, min: 1, max: 20_000, help: 'places in the generated city' },
-		gatherings: { default: 600, min: 1, max: 40_000, help: 'gatherings in the generated city' },
-		files: { type: 'boolean', help: 'list every file of every page' }
-	}
-);
+const options = readOptions('Usage: node bench/page-weight.mjs [options]', {
+	places: { default: 300, min: 1, max: 20_000, help: 'places in the generated city' },
+	gatherings: { default: 600, min: 1, max: 40_000, help: 'gatherings in the generated city' },
+	files: { type: 'boolean', help: 'list every file of every page' }
+});
 
 const gz = (buffer) => gzipSync(buffer, { level: GZIP_LEVEL }).length;
 
@@ -68,7 +65,12 @@ async function weigh(browser, origin, path, isMap) {
 		const gzipped = gz(body);
 		weights[kind] += gzipped;
 		weights[`${kind}Raw`] += body.length;
-		weights.files.push({ kind, url: response.url().slice(origin.length), raw: body.length, gzipped });
+		weights.files.push({
+			kind,
+			url: response.url().slice(origin.length),
+			raw: body.length,
+			gzipped
+		});
 	}
 	await context.close();
 	return weights;

@@ -67,7 +67,9 @@ export function readOptions(usage, own) {
 	}
 	const options = { build: values.build, buildDir: resolve(values['build-dir']) };
 	for (const [name, option] of Object.entries(own)) {
-		options[name] = option.type ? values[name] : bounded(name, values[name], option.min, option.max);
+		options[name] = option.type
+			? values[name]
+			: bounded(name, values[name], option.min, option.max);
 	}
 	return options;
 }
@@ -111,7 +113,9 @@ export function ensureBuild(options) {
 	}
 	if (!existsSync(entry)) throw new Error(`No built app at ${entry}`);
 	if (own && newestIn(join(ROOT, 'src')) > statSync(entry).mtimeMs) {
-		console.warn('Note: src/ changed since the last build; pass --build to measure the newest code.');
+		console.warn(
+			'Note: src/ changed since the last build; pass --build to measure the newest code.'
+		);
 	}
 	const inside = relative(ROOT, options.buildDir);
 	if (inside.startsWith('..') || isAbsolute(inside)) {
@@ -360,14 +364,47 @@ const PLACE_WORDS = {
 	other: ['Buurtwinkel', 'Repair Café', 'Weggeefwinkel']
 };
 const NAMES = [
-	'De Linde', 'De Schakel', 'Het Anker', 'De Brug', 'Het Nest', 'De Kring', 'De Vonk', 'Den Teirling',
-	'De Horizon', "'t Pleintje", 'De Kaai', 'De Zon', 'Rozenhof', 'Het Kompas', 'De Wissel', 'La Clé',
-	'Le Pont', 'Les Tilleuls', 'La Ruche', 'Le Phare', 'Het Zwaluwnest', 'De Boomgaard', 'Het Atelier'
+	'De Linde',
+	'De Schakel',
+	'Het Anker',
+	'De Brug',
+	'Het Nest',
+	'De Kring',
+	'De Vonk',
+	'Den Teirling',
+	'De Horizon',
+	"'t Pleintje",
+	'De Kaai',
+	'De Zon',
+	'Rozenhof',
+	'Het Kompas',
+	'De Wissel',
+	'La Clé',
+	'Le Pont',
+	'Les Tilleuls',
+	'La Ruche',
+	'Le Phare',
+	'Het Zwaluwnest',
+	'De Boomgaard',
+	'Het Atelier'
 ];
 const STREETS = [
-	'Hoogstraat', 'Blaesstraat', 'Anneessensplein', 'Lemonnierlaan', 'Zuidlaan', 'Bergensesteenweg',
-	'Ninoofsesteenweg', 'Gentsesteenweg', 'Brabantstraat', 'Haachtsesteenweg', 'Waterloosesteenweg',
-	'Vlaamsepoortstraat', 'Dansaertstraat', 'Koolmijnenkaai', 'Kolenmarkt', 'Stalingradlaan'
+	'Hoogstraat',
+	'Blaesstraat',
+	'Anneessensplein',
+	'Lemonnierlaan',
+	'Zuidlaan',
+	'Bergensesteenweg',
+	'Ninoofsesteenweg',
+	'Gentsesteenweg',
+	'Brabantstraat',
+	'Haachtsesteenweg',
+	'Waterloosesteenweg',
+	'Vlaamsepoortstraat',
+	'Dansaertstraat',
+	'Koolmijnenkaai',
+	'Kolenmarkt',
+	'Stalingradlaan'
 ];
 const LANGUAGES = ['nl', 'fr', 'en', 'ar', 'tr', 'es', 'pl', 'ro', 'pt', 'ber'];
 const EXPECT = [
@@ -410,7 +447,18 @@ const COMMON_HOURS = [
 	'Mo-Fr 07:00-09:00,16:00-18:00',
 	'Th 18:00-21:00'
 ];
-const DAY_SETS = ['Mo-Fr', 'Tu-Fr', 'Mo-Th', 'Mo,We,Fr', 'Tu,Th', 'Mo-Sa', 'We-Sa', 'Mo-We', 'Th,Fr', 'Sa,Su'];
+const DAY_SETS = [
+	'Mo-Fr',
+	'Tu-Fr',
+	'Mo-Th',
+	'Mo,We,Fr',
+	'Tu,Th',
+	'Mo-Sa',
+	'We-Sa',
+	'Mo-We',
+	'Th,Fr',
+	'Sa,Su'
+];
 
 function handWrittenHours(random) {
 	const days = random.pick(DAY_SETS);
@@ -487,7 +535,7 @@ export function generateCity(path, options) {
 		for (let index = 0; index < hoodCount; index++) {
 			const [nl, fr] = HOODS[index % HOODS.length];
 			const suffix = index < HOODS.length ? '' : ` ${Math.floor(index / HOODS.length) + 1}`;
-			const lat = 50.80 + random.next() * 0.1;
+			const lat = 50.8 + random.next() * 0.1;
 			const lon = 4.28 + random.next() * 0.16;
 			const name = { nl: nl + suffix, fr: fr + suffix };
 			if (random.chance(0.3)) name.en = nl + suffix;
@@ -512,11 +560,18 @@ export function generateCity(path, options) {
 			const name = { nl: `${title} ${index + 1}` };
 			if (random.chance(0.6)) name.fr = `${title} ${index + 1}`;
 			if (random.chance(0.25)) name.en = `${title} ${index + 1}`;
-			const expect = { nl: random.pick(EXPECT) + (random.chance(0.5) ? ` ${random.pick(EXPECT)}` : '') };
+			const expect = {
+				nl: random.pick(EXPECT) + (random.chance(0.5) ? ` ${random.pick(EXPECT)}` : '')
+			};
 			if (random.chance(0.5)) expect.fr = random.pick(EXPECT_FR);
 			const visibility = allPublic
 				? 'public'
-				: random.weighted([['public', 78], ['area', 12], ['members', 6], ['hidden', 4]]);
+				: random.weighted([
+						['public', 78],
+						['area', 12],
+						['members', 6],
+						['hidden', 4]
+					]);
 			const hours = random.chance(0.08)
 				? null
 				: random.chance(0.7)
@@ -534,8 +589,14 @@ export function generateCity(path, options) {
 					kind,
 					JSON.stringify(name),
 					JSON.stringify(expect),
-					random.chance(0.5) ? JSON.stringify({ nl: `${random.pick(['Fatma', 'Jan', 'Inès', 'Koen', 'Mariam'])} en vrijwilligers` }) : null,
-					random.chance(0.4) ? JSON.stringify({ nl: 'Tram 51, halte Lemonnier; de ingang is aan de zijkant.' }) : null,
+					random.chance(0.5)
+						? JSON.stringify({
+								nl: `${random.pick(['Fatma', 'Jan', 'Inès', 'Koen', 'Mariam'])} en vrijwilligers`
+							})
+						: null,
+					random.chance(0.4)
+						? JSON.stringify({ nl: 'Tram 51, halte Lemonnier; de ingang is aan de zijkant.' })
+						: null,
 					`${random.pick(STREETS)} ${random.int(1, 250)}, 1000 Brussel`,
 					lat,
 					lon,
@@ -543,14 +604,20 @@ export function generateCity(path, options) {
 					visibility,
 					hours,
 					random.chance(0.7) ? 1 : 0,
-					random.weighted([['free', 5], ['pay-what-you-can', 3], ['paid', 1]]),
+					random.weighted([
+						['free', 5],
+						['pay-what-you-can', 3],
+						['paid', 1]
+					]),
 					random.chance(0.6) ? 1 : 0,
 					random.chance(0.85) ? 1 : 0,
 					random.chance(0.5) ? 1 : 0,
 					random.chance(0.3) ? 1 : 0,
 					random.chance(0.4) ? 1 : 0,
 					JSON.stringify(languages),
-					random.chance(0.6) ? `02 ${random.int(200, 599)} ${random.int(10, 99)} ${random.int(10, 99)}` : null,
+					random.chance(0.6)
+						? `02 ${random.int(200, 599)} ${random.int(10, 99)} ${random.int(10, 99)}`
+						: null,
 					random.chance(0.4) ? `info${index}@example.org` : null,
 					random.chance(0.3) ? `https://example.org/${slug}` : null,
 					random.chance(0.7) ? `2026-${pad(random.int(1, 10))}-${pad(random.int(1, 28))}` : null,
@@ -575,9 +642,15 @@ export function generateCity(path, options) {
 			const kind = random.weighted(GATHERING_KINDS);
 			const title = random.pick(GATHERING_WORDS[kind]);
 			const slug = `${slugOf(title)}-${index + 1}`;
-			const atPlace = city.places.length > 0 && random.chance(0.6) ? random.pick(city.places) : null;
+			const atPlace =
+				city.places.length > 0 && random.chance(0.6) ? random.pick(city.places) : null;
 			const where = atPlace ? atPlace.neighbourhood : random.pick(city.neighbourhoods);
-			const rhythm = random.weighted([['weekly', 40], ['fortnightly', 8], ['monthly', 25], ['once', 27]]);
+			const rhythm = random.weighted([
+				['weekly', 40],
+				['fortnightly', 8],
+				['monthly', 25],
+				['once', 27]
+			]);
 			const time = `${pad(random.int(8, 19))}:${random.pick(['00', '30'])}`;
 			const start =
 				rhythm === 'once'
@@ -594,7 +667,12 @@ export function generateCity(path, options) {
 			// Some series ended already, some run a set number of times.
 			if (rrule && random.chance(0.06)) rrule += `;UNTIL=${2025 + random.int(0, 1)}0630T235959Z`;
 			else if (rrule && random.chance(0.04)) rrule += `;COUNT=${random.int(6, 30)}`;
-			const visibility = random.weighted([['public', 80], ['area', 8], ['members', 8], ['hidden', 4]]);
+			const visibility = random.weighted([
+				['public', 80],
+				['area', 8],
+				['members', 8],
+				['hidden', 4]
+			]);
 			const archived = random.chance(0.02) ? '2026-06-01T10:00:00Z' : null;
 			const description = { nl: `${title}. ${random.pick(EXPECT)}` };
 			if (random.chance(0.5)) description.fr = random.pick(EXPECT_FR);
@@ -614,10 +692,21 @@ export function generateCity(path, options) {
 					`${start.date}T${time}`,
 					random.pick([60, 90, 120, 150, 180]),
 					rrule,
-					random.pick(['Buurtwerk', 'CAW Brussel', 'Vrijwilligers van de buurt', 'Lokaal dienstencentrum']),
+					random.pick([
+						'Buurtwerk',
+						'CAW Brussel',
+						'Vrijwilligers van de buurt',
+						'Lokaal dienstencentrum'
+					]),
 					random.chance(0.8) ? 1 : 0,
-					random.weighted([['free', 6], ['pay-what-you-can', 3], ['paid', 1]]),
-					JSON.stringify(LANGUAGES.filter((code, position) => random.chance(position < 2 ? 0.7 : 0.08))),
+					random.weighted([
+						['free', 6],
+						['pay-what-you-can', 3],
+						['paid', 1]
+					]),
+					JSON.stringify(
+						LANGUAGES.filter((code, position) => random.chance(position < 2 ? 0.7 : 0.08))
+					),
 					visibility,
 					random.chance(0.2) ? random.int(1, 6) : null,
 					archived,
@@ -627,7 +716,8 @@ export function generateCity(path, options) {
 			city.gatherings.push({ id, slug, visibility, atPlace, archived: Boolean(archived) });
 			// A cancelled or moved date next week, as workers do when someone is ill.
 			if (rrule?.startsWith('FREQ=WEEKLY') && random.chance(0.06)) {
-				const next = DAYS_TO_2026_11_25 + ((start.weekday - dayAfter2024(DAYS_TO_2026_11_25).weekday + 7) % 7);
+				const next =
+					DAYS_TO_2026_11_25 + ((start.weekday - dayAfter2024(DAYS_TO_2026_11_25).weekday + 7) % 7);
 				const original = dayAfter2024(next).date;
 				const moved = random.chance(0.3);
 				change.run(
