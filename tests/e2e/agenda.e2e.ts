@@ -3,7 +3,7 @@ import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { LOCALES, placesWithVisibility, readDatabase, streetOf } from './helpers';
+import { areaPlacesWithAddress, LOCALES, readDatabase, streetOf } from './helpers';
 
 type Locale = (typeof LOCALES)[number];
 
@@ -150,7 +150,7 @@ test('a neighbourhood worker who prints the poster gets the public poster only',
 		   and (g.visibility in ('members', 'hidden') or p.visibility in ('members', 'hidden'))`
 	).flatMap((row) => Object.values(JSON.parse(row.title) as Record<string, string>));
 	expect(membersOnly.length).toBeGreaterThan(0);
-	const areaStreets = placesWithVisibility('area').map((place) => streetOf(place.address));
+	const areaStreets = areaPlacesWithAddress().map((place) => streetOf(place.address));
 
 	const { context, page } = await signIn(browser, 'worker');
 	// December: the members-only volunteers' meeting falls on its first Monday.
@@ -171,7 +171,7 @@ test('a neighbourhood worker who prints the poster gets the public poster only',
 });
 
 test('area-only places on the poster have no address', async ({ page }) => {
-	const area = placesWithVisibility('area').filter((place) =>
+	const area = areaPlacesWithAddress().filter((place) =>
 		readDatabase<{ slug: string }>(
 			`select n.slug from places p join neighbourhoods n on n.id = p.neighbourhood_id where p.slug = ?`,
 			place.slug

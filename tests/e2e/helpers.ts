@@ -15,9 +15,9 @@ export function readDatabase<T>(query: string, ...params: unknown[]): T[] {
 export type HiddenPlace = {
 	slug: string;
 	name: string;
-	address: string;
-	lat: number;
-	lon: number;
+	address: string | null;
+	lat: number | null;
+	lon: number | null;
 	visibility: string;
 };
 
@@ -25,6 +25,17 @@ export function placesWithVisibility(visibility: string) {
 	return readDatabase<HiddenPlace>(
 		`select slug, name, address, lat, lon, visibility from places where visibility = ?`,
 		visibility
+	);
+}
+
+/**
+ * Area-only places with an address and a point: what must never leak. (One imported from a
+ * dataset may have neither, since the export leaves them out; nothing of it can leak then.)
+ */
+export function areaPlacesWithAddress() {
+	return placesWithVisibility('area').filter(
+		(place): place is HiddenPlace & { address: string; lat: number; lon: number } =>
+			place.address !== null && place.lat !== null && place.lon !== null
 	);
 }
 

@@ -8,7 +8,7 @@ test('on a phone the pages fit the screen and every control is big enough to tap
 		`select slug from places where visibility = 'public' order by id limit 1`
 	)[0];
 	for (const locale of LOCALES) {
-		for (const path of ['', '/suggest', `/places/${place.slug}`, '/map']) {
+		for (const path of ['', '/suggest', `/places/${place.slug}`, '/map', '/open-data']) {
 			await page.goto(`/${locale}${path}`);
 			const overflow = await page.evaluate(
 				() => document.documentElement.scrollWidth - document.documentElement.clientWidth

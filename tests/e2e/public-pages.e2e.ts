@@ -34,7 +34,8 @@ const SAMPLE_PAGES: Record<string, () => string> = {
 	'a neighbourhood agenda': () =>
 		`/neighbourhoods/${firstSlug(`select slug from neighbourhoods order by id limit 1`)}/agenda`,
 	'a two-language month poster': () =>
-		`/neighbourhoods/${firstSlug(`select slug from neighbourhoods order by id limit 1`)}/agenda?period=month&also=fr`
+		`/neighbourhoods/${firstSlug(`select slug from neighbourhoods order by id limit 1`)}/agenda?period=month&also=fr`,
+	'open data for partners': () => '/open-data'
 };
 
 test('the root sends a visitor to the language of their browser', async ({ browser }) => {

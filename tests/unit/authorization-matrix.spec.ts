@@ -37,6 +37,7 @@ const MINIMUM_ROLE: Record<string, Role | 'visitor'> = {
 	'team/opening-hours-preview': 'worker',
 	'team/invites': 'worker',
 	'team/accounts': 'coordinator',
+	'team/import': 'coordinator',
 	'team/roster': 'worker',
 	'team/backup': 'volunteer',
 	'team/backup/[id]': 'volunteer',

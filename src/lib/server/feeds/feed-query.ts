@@ -17,10 +17,15 @@ export const FEED_HEADERS = {
 	'Cache-Control': 'public, max-age=300'
 } as const;
 
+/** Reads `?lang=`: nl when absent or unknown, so an old or mistyped link still answers. */
+export function readFeedLocale(url: URL): Locale {
+	const lang = url.searchParams.get('lang');
+	return isLocale(lang) ? lang : BASE_LOCALE;
+}
+
 /** Reads `?lang=` (nl when absent or unknown) and `?neighbourhood=` (an id or a slug). */
 export async function readFeedQuery(url: URL): Promise<FeedQueryResult> {
-	const lang = url.searchParams.get('lang');
-	const locale = isLocale(lang) ? lang : BASE_LOCALE;
+	const locale = readFeedLocale(url);
 	const wanted = url.searchParams.get('neighbourhood')?.trim();
 	const neighbourhood = wanted ? await findNeighbourhood(wanted) : null;
 	if (wanted && !neighbourhood) {

@@ -1,9 +1,24 @@
 import ical, { ICalEventStatus, type ICalCalendar, type ICalDayJsStub } from 'ical-generator';
 import { pick, type Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages.js';
 import type { OccurrenceChange } from '$lib/server/db/schema';
-import { listPublicGatherings, type PublicGathering } from '$lib/server/gatherings/public';
-import type { NeighbourhoodSummary } from '$lib/server/neighbourhoods/queries';
-import { listPublicRounds, type PublicRound, type PublicStop } from '$lib/server/rounds/public';
+import {
+	findPublicGathering,
+	listPublicGatherings,
+	type PublicGathering
+} from '$lib/server/gatherings/public';
+import { findNeighbourhoodBySlug } from '$lib/server/neighbourhoods/overview';
+import {
+	toNeighbourhoodSummary,
+	type NeighbourhoodSummary
+} from '$lib/server/neighbourhoods/queries';
+import { findPublicPlace } from '$lib/server/places/public';
+import {
+	findPublicRound,
+	listPublicRounds,
+	type PublicRound,
+	type PublicStop
+} from '$lib/server/rounds/public';
 import { validateRrule } from '$lib/server/schedule/recurrence';
 import { addMinutes, isWallTime, TIME_ZONE, wallTimeToDate } from '$lib/server/schedule/time';
 
@@ -32,37 +47,14 @@ const BRUSSELS_VTIMEZONE = [
 	'END:VTIMEZONE'
 ].join('\r\n');
 
-const WORDS: Record<
-	Locale,
-	{ calendar: string; cancelled: string; hostedBy: string; stops: string; partners: string }
-> = {
-	nl: {
-		calendar: 'Kwartier: samenkomsten en koffiebus',
-		cancelled: 'Gaat niet door',
-		hostedBy: 'Georganiseerd door',
-		stops: 'Haltes',
-		partners: 'Komen mee'
-	},
-	fr: {
-		calendar: 'Kwartier : rencontres et bus-café',
-		cancelled: 'Annulé',
-		hostedBy: 'Organisé par',
-		stops: 'Arrêts',
-		partners: 'Avec'
-	},
-	en: {
-		calendar: 'Kwartier: gatherings and coffee bus',
-		cancelled: 'Cancelled',
-		hostedBy: 'Hosted by',
-		stops: 'Stops',
-		partners: 'Coming along'
-	}
-};
-
-export type CalendarFeedOptions = {
+/** What every calendar is made for: the language of its text, and where its links point. */
+export type CalendarLinks = {
 	locale: Locale;
 	/** Absolute origin for the links back to the site, e.g. `https://kwartier.example`. */
 	origin: string;
+};
+
+export type CalendarFeedOptions = CalendarLinks & {
 	neighbourhood?: { slug: string; name: string };
 };
 
@@ -215,7 +207,9 @@ function addOccurrences(calendar: ICalCalendar, item: CalendarItem, locale: Loca
 		...shared,
 		...span(movedOnce?.start ?? start),
 		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-		summary: cancelled ? `${WORDS[locale].cancelled}: ${item.summary}` : item.summary,
+		summary: cancelled
+			? `${m.feeds_ical_cancelled({}, { locale })}: ${item.summary}`
+			: item.summary,
 		description: movedOnce ? item.describeMoved(movedOnce) : item.description
 	});
 }
@@ -232,7 +226,7 @@ function withNote(description: string, { change }: MovedChange, locale: Locale) 
 }
 
 /** Only an exact location names the place and its address; otherwise only the neighbourhood. */
-function describeGatheringLocation(gathering: PublicGathering) {
+export function describeGatheringLocation(gathering: PublicGathering) {
 	const { location } = gathering;
 	if (!location.exact) return { location: gathering.neighbourhood.name, geo: null };
 	const name = gathering.place?.name.text ?? gathering.pointName;
@@ -245,9 +239,10 @@ function describeGatheringLocation(gathering: PublicGathering) {
 
 function toGatheringOccurrence(
 	gathering: PublicGathering,
-	{ locale, origin }: CalendarFeedOptions
+	{ locale, origin }: CalendarLinks
 ): CalendarItem {
-	const description = [gathering.description.text, `${WORDS[locale].hostedBy}: ${gathering.host}`]
+	const hostedBy = m.feeds_hosted_by({}, { locale });
+	const description = [gathering.description.text, `${hostedBy}: ${gathering.host}`]
 		.filter(Boolean)
 		.join('\n\n');
 	return {
@@ -266,21 +261,19 @@ function toGatheringOccurrence(
 }
 
 function describeRound(round: PublicRound, stops: PublicStop[], locale: Locale) {
-	const words = WORDS[locale];
 	const lines = stops.map((stop) => `${stop.arrivalTime} ${stop.street} (${stop.stayMinutes} min)`);
+	const stopsWord = m.feeds_ical_stops({}, { locale });
+	const partnersWord = m.feeds_ical_partners({}, { locale });
 	return [
 		round.description.text,
-		lines.length > 0 ? `${words.stops}:\n${lines.join('\n')}` : '',
-		round.partners.length > 0 ? `${words.partners}: ${round.partners.join(', ')}` : ''
+		lines.length > 0 ? `${stopsWord}:\n${lines.join('\n')}` : '',
+		round.partners.length > 0 ? `${partnersWord}: ${round.partners.join(', ')}` : ''
 	]
 		.filter(Boolean)
 		.join('\n\n');
 }
 
-function toRoundOccurrence(
-	round: PublicRound,
-	{ locale, origin }: CalendarFeedOptions
-): CalendarItem {
+function toRoundOccurrence(round: PublicRound, { locale, origin }: CalendarLinks): CalendarItem {
 	const first = round.stops[0];
 	return {
 		uid: `round-${round.id}@kwartier`,
@@ -307,31 +300,128 @@ function toRoundOccurrence(
 }
 
 function calendarName(locale: Locale, neighbourhood?: Pick<NeighbourhoodSummary, 'name'>) {
-	const name = WORDS[locale].calendar;
+	const name = m.feeds_ical_calendar({}, { locale });
 	return neighbourhood ? `${name} (${neighbourhood.name})` : name;
+}
+
+type CalendarContent = {
+	/** The calendar's own name, as a calendar app lists it. */
+	name: string;
+	/** The page the calendar belongs to. */
+	url: string;
+	gatherings: PublicGathering[];
+	rounds: PublicRound[];
+};
+
+function renderCalendar(content: CalendarContent, options: CalendarLinks): string {
+	const { locale } = options;
+	const calendar = ical({
+		name: content.name,
+		prodId: { company: 'Kwartier', product: 'Kwartier', language: locale.toUpperCase() },
+		url: content.url,
+		ttl: 60 * 60,
+		// No calendar-wide zone name: DTSTAMP stays in UTC, while each event carries its TZID.
+		timezone: { name: null, generator: (zone) => (zone === TIME_ZONE ? BRUSSELS_VTIMEZONE : null) }
+	});
+	for (const gathering of content.gatherings) {
+		addOccurrences(calendar, toGatheringOccurrence(gathering, options), locale);
+	}
+	for (const round of content.rounds) {
+		addOccurrences(calendar, toRoundOccurrence(round, options), locale);
+	}
+	return calendar.toString();
+}
+
+async function listGatheringsAndRounds(locale: Locale, neighbourhoodSlug?: string) {
+	const filters = { neighbourhoodSlug };
+	const [gatherings, rounds] = await Promise.all([
+		listPublicGatherings(locale, filters),
+		listPublicRounds(locale, filters)
+	]);
+	return { gatherings, rounds };
 }
 
 /** Public gatherings and coffee-bus rounds as iCalendar text, in one language. */
 export async function buildCalendarFeed(options: CalendarFeedOptions): Promise<string> {
 	const { locale } = options;
-	const filters = { neighbourhoodSlug: options.neighbourhood?.slug };
-	const [gatherings, rounds] = await Promise.all([
-		listPublicGatherings(locale, filters),
-		listPublicRounds(locale, filters)
-	]);
-	const calendar = ical({
-		name: calendarName(locale, options.neighbourhood),
-		prodId: { company: 'Kwartier', product: 'Kwartier', language: locale.toUpperCase() },
-		url: `${options.origin}/${locale}`,
-		ttl: 60 * 60,
-		// No calendar-wide zone name: DTSTAMP stays in UTC, while each event carries its TZID.
-		timezone: { name: null, generator: (zone) => (zone === TIME_ZONE ? BRUSSELS_VTIMEZONE : null) }
-	});
-	for (const gathering of gatherings) {
-		addOccurrences(calendar, toGatheringOccurrence(gathering, options), locale);
-	}
-	for (const round of rounds) {
-		addOccurrences(calendar, toRoundOccurrence(round, options), locale);
-	}
-	return calendar.toString();
+	const content = await listGatheringsAndRounds(locale, options.neighbourhood?.slug);
+	const name = calendarName(locale, options.neighbourhood);
+	return renderCalendar({ name, url: `${options.origin}/${locale}`, ...content }, options);
+}
+
+/** A calendar of one thing, to subscribe to from its page, named after its slug as a file. */
+export type CalendarFile = { body: string; filename: string };
+
+// Every calendar below is what a visitor without an account may see, whoever asks: a calendar
+// app has no session, and a link that is shared must not carry more than the page shows to all.
+// Null, as the page gives a 404, when the visitor may not see it or it does not exist.
+
+const itemName = (name: string) => `${name} · Kwartier`;
+const pageUrl = ({ locale, origin }: CalendarLinks, path: string, slug: string) =>
+	`${origin}/${locale}/${path}/${encodeURIComponent(slug)}`;
+
+/** All dates of one public gathering. */
+export async function findGatheringCalendar(
+	slug: string,
+	options: CalendarLinks
+): Promise<CalendarFile | null> {
+	const gathering = await findPublicGathering(slug, options.locale);
+	if (!gathering) return null;
+	const content = {
+		name: itemName(gathering.title.text),
+		url: pageUrl(options, 'gatherings', gathering.slug),
+		gatherings: [gathering],
+		rounds: []
+	};
+	return { body: renderCalendar(content, options), filename: `${gathering.slug}.ics` };
+}
+
+/** All visits of one public coffee-bus round. */
+export async function findRoundCalendar(
+	slug: string,
+	options: CalendarLinks
+): Promise<CalendarFile | null> {
+	const round = await findPublicRound(slug, options.locale);
+	if (!round) return null;
+	const content = {
+		name: itemName(round.name.text),
+		url: pageUrl(options, 'rounds', round.slug),
+		gatherings: [],
+		rounds: [round]
+	};
+	return { body: renderCalendar(content, options), filename: `${round.slug}.ics` };
+}
+
+/** The gatherings held at one place a visitor may see (area-only places included, as their page). */
+export async function findPlaceCalendar(
+	slug: string,
+	options: CalendarLinks
+): Promise<CalendarFile | null> {
+	const { locale } = options;
+	const place = await findPublicPlace(slug, locale);
+	if (!place) return null;
+	const content = {
+		name: itemName(m.feeds_ical_place_calendar({ place: place.name.text }, { locale })),
+		url: pageUrl(options, 'places', place.slug),
+		gatherings: await listPublicGatherings(locale, { placeId: place.id }),
+		rounds: []
+	};
+	return { body: renderCalendar(content, options), filename: `${place.slug}.ics` };
+}
+
+/** A neighbourhood's gatherings and coffee-bus rounds: what `calendar.ics?neighbourhood=` lists. */
+export async function findNeighbourhoodCalendar(
+	slug: string,
+	options: CalendarLinks
+): Promise<CalendarFile | null> {
+	const { locale } = options;
+	const found = await findNeighbourhoodBySlug(slug);
+	if (!found) return null;
+	const neighbourhood = toNeighbourhoodSummary(found, locale);
+	const content = {
+		name: calendarName(locale, neighbourhood),
+		url: pageUrl(options, 'neighbourhoods', neighbourhood.slug),
+		...(await listGatheringsAndRounds(locale, neighbourhood.slug))
+	};
+	return { body: renderCalendar(content, options), filename: `${neighbourhood.slug}.ics` };
 }

@@ -281,6 +281,15 @@ export async function listUpcomingDates(
 
 export type ChangeResult = { ok: true } | { ok: false; reason: 'not-found' | 'not-a-date' };
 
+type Transaction = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+/** A changed date changes its gathering or round: calendars and news feeds see it as new. */
+function touchTarget(tx: Transaction, target: OccurrenceTarget) {
+	return 'gatheringId' in target
+		? tx.update(gatherings).set({ updatedAt: now() }).where(eq(gatherings.id, target.gatheringId))
+		: tx.update(rounds).set({ updatedAt: now() }).where(eq(rounds.id, target.roundId));
+}
+
 async function replaceChange(
 	target: OccurrenceTarget,
 	originalDate: string,
@@ -298,6 +307,7 @@ async function replaceChange(
 		tx.insert(occurrenceChanges)
 			.values({ ...target, originalDate, ...change })
 			.run();
+		touchTarget(tx, target).run();
 	});
 	return { ok: true };
 }
@@ -337,9 +347,13 @@ export async function undoOccurrenceChange(
 	target: OccurrenceTarget,
 	changeId: number
 ): Promise<boolean> {
-	const removed = await db
-		.delete(occurrenceChanges)
-		.where(and(targetCondition(target), eq(occurrenceChanges.id, changeId)))
-		.returning({ id: occurrenceChanges.id });
-	return removed.length > 0;
+	return db.transaction((tx) => {
+		const removed = tx
+			.delete(occurrenceChanges)
+			.where(and(targetCondition(target), eq(occurrenceChanges.id, changeId)))
+			.returning({ id: occurrenceChanges.id })
+			.all();
+		if (removed.length > 0) touchTarget(tx, target).run();
+		return removed.length > 0;
+	});
 }

@@ -77,7 +77,7 @@ export const PLACE_FIELDS = [
 export type PlaceFormValues = Record<string, string>;
 
 // Digits with spaces, dots, dashes, slashes or brackets between them; at least six digits.
-const PHONE = /^\+?[\d\s\-./()]{6,30}$/;
+export const PHONE = /^\+?[\d\s\-./()]{6,30}$/;
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 // What the form was opened with: the place's updatedAt.
 const VERSION = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?$/;
@@ -97,7 +97,7 @@ function coordinate(min: number, max: number) {
 		.refine((value) => value >= min && value <= max, 'error_coordinates');
 }
 
-function isWebAddress(value: string) {
+export function isWebAddress(value: string) {
 	try {
 		const url = new URL(value);
 		return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');

@@ -1,6 +1,7 @@
 import { toNeighbourhoodSummary } from '$lib/server/neighbourhoods/queries';
 import { buildCalendarFeed } from '$lib/server/feeds/ical';
-import { FEED_HEADERS, readFeedQuery } from '$lib/server/feeds/feed-query';
+import { readFeedQuery } from '$lib/server/feeds/feed-query';
+import { feedResponse } from '$lib/server/feeds/respond';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) => {
@@ -12,11 +13,5 @@ export const GET: RequestHandler = async ({ url }) => {
 		origin,
 		neighbourhood: neighbourhood ? toNeighbourhoodSummary(neighbourhood, locale) : undefined
 	});
-	return new Response(body, {
-		headers: {
-			'Content-Type': 'text/calendar; charset=utf-8',
-			'Content-Disposition': 'inline; filename="kwartier.ics"',
-			...FEED_HEADERS
-		}
-	});
+	return feedResponse(body, 'text/calendar; charset=utf-8', 'kwartier.ics');
 };

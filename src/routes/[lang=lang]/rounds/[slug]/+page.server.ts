@@ -34,11 +34,15 @@ export const load: PageServerLoad = async (event) => {
 		return { ...stop, nextVisit: nextVisit ?? null, laterVisit: laterVisit ?? null };
 	});
 	const live = await showRoundToday(round, clock);
+	// The calendar feed shows what a visitor may see: a members-only round has none.
+	const hasPublicCalendar =
+		viewerOf(event).kind === 'visitor' ||
+		(await findPublicRound(params.slug, locale)) !== undefined;
 	const { changes: _changes, ...shown } = round;
 	// On a day the bus rides, where it is changes from minute to minute: a cached copy would
 	// show a stale stop after a reload (the live stream only starts once the page is open), so
 	// every load asks the server again. Other days the page only changes when a worker edits
 	// the round, and a minute of caching is fine.
 	setHeaders({ 'Cache-Control': live ? 'no-cache' : 'public, max-age=60' });
-	return { now, round: { ...shown, stops }, visits, live };
+	return { now, round: { ...shown, stops }, visits, live, hasPublicCalendar };
 };
