@@ -213,6 +213,7 @@ async function listing(event: FetchEvent, url: URL): Promise<Response> {
 	const answer = fresh && !(fresh.status >= 500 && stored) ? fresh : stored;
 	if (isDataRequest(url)) {
 		event.waitUntil(tellPage(event.clientId, url, answer === fresh ? undefined : answer));
+		if (fresh?.ok) event.waitUntil(keepPageToo(pages, url));
 		if (answer) return answer;
 		return new Response(offlineRedirectData(pageKeyOf(url)), {
 			headers: { 'content-type': 'application/json' }
@@ -220,6 +221,19 @@ async function listing(event: FetchEvent, url: URL): Promise<Response> {
 	}
 	if (answer) return answer;
 	return request.mode === 'navigate' ? offlinePage(url) : Response.error();
+}
+
+/**
+ * A page reached by following a link comes as data only. Its page is fetched once as well, so
+ * that it also opens without a connection by its address (a bookmark, the app reopened on it).
+ */
+async function keepPageToo(pages: Cache, dataUrl: URL) {
+	const request = new Request(new URL(pageKeyOf(dataUrl), dataUrl.origin), {
+		headers: { accept: 'text/html' }
+	});
+	if (await pages.match(request)) return;
+	const response = await fetch(request, { cache: 'no-cache' }).catch(() => undefined);
+	if (response?.ok && mayStoreResponse(response)) await store(pages, request, response);
 }
 
 async function store(cache: Cache, request: Request, response: Response) {

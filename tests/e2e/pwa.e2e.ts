@@ -124,9 +124,25 @@ test('pages read before open offline with when they were last updated; others sh
 		name: (await placeLinks.nth(0).textContent())!.trim()
 	};
 	const otherPlace = { slug: (await placeLinks.nth(1).getAttribute('href'))!.split('/').pop()! };
+	const hrefs = await placeLinks.evaluateAll((links) =>
+		links.map((link) => link.getAttribute('href'))
+	);
+	const routedHref = hrefs.find(
+		(href) => href !== `/nl/places/${place.slug}` && href !== `/nl/places/${otherPlace.slug}`
+	)!;
+	const routedLink = page.locator(`main a[href="${routedHref}"]`).first();
+	const routedPlace = {
+		slug: routedHref.split('/').pop()!,
+		name: (await routedLink.textContent())!.trim()
+	};
 	await placeLinks.first().click();
 	await page.waitForURL(`/nl/places/${place.slug}`);
 	await page.goto(`/nl/places/${place.slug}`);
+	// Another place only by the router: its page is kept too, in the background.
+	await page.goto('/nl');
+	await routedLink.click();
+	await page.waitForURL(`/nl/places/${routedPlace.slug}`);
+	await expect.poll(() => storedPages(page)).toContain(`/nl/places/${routedPlace.slug}`);
 	await page.goto('/fr');
 	await page.goto('/en');
 	const stored = await storedPages(page);
@@ -166,6 +182,11 @@ test('pages read before open offline with when they were last updated; others sh
 	await expect(page.getByTestId('saved-copy')).toContainText(savedPrefix('nl'));
 	await page.reload();
 	await expect(page.locator('h1')).toContainText(place.name);
+	await expect(page.getByTestId('saved-copy')).toBeVisible();
+
+	// The place reached only by a link opens by its address too.
+	await page.goto(`/nl/places/${routedPlace.slug}`);
+	await expect(page.locator('h1')).toContainText(routedPlace.name);
 	await expect(page.getByTestId('saved-copy')).toBeVisible();
 
 	// A page not read before: the offline page, in the language of the address, listing what
