@@ -6,6 +6,8 @@ import { LOCALES, readDatabase } from './helpers';
 
 type Named = { slug: string; name: string };
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function firstNeighbourhood() {
 	const [row] = readDatabase<Named>(`select slug, name from neighbourhoods order by id limit 1`);
 	return { slug: row.slug, name: JSON.parse(row.name) as Record<string, string> };
@@ -176,8 +178,24 @@ test('without JavaScript the code can still be chosen in another language and se
 	await expect(page.getByRole('button', { name: 'Copier le code' })).toHaveCount(0);
 	await page.getByRole('link', { name: 'Nederlands', exact: true }).last().click();
 	await expect(page).toHaveURL(/\?embed=nl#embed-title$/);
-	await expect(code).toHaveValue(new RegExp(`/nl/embed/places/${place.slug}" title="Agenda van `));
+	// The title names the place in the embed's language, not in the page's.
+	await expect(code).toHaveValue(
+		new RegExp(
+			`/nl/embed/places/${place.slug}" title="${escapeRegExp(`Agenda van ${place.name.nl} op Kwartier`)}"`
+		)
+	);
 	await context.close();
+});
+
+test('the code names a neighbourhood in the language chosen for the embed', async ({ page }) => {
+	const [row] = readDatabase<Named>(
+		`select slug, name from neighbourhoods where json_extract(name, '$.nl') <> json_extract(name, '$.fr') order by id limit 1`
+	);
+	const name = JSON.parse(row.name) as Record<string, string>;
+	await page.goto(`/nl/neighbourhoods/${row.slug}?embed=fr`);
+	await expect(page.getByLabel('Code voor je website')).toHaveValue(
+		new RegExp(`title="${escapeRegExp(`Agenda de ${name.fr} sur Kwartier`)}"`)
+	);
 });
 
 test('the open-data page lists what a partner can take, and the about page links to it', async ({
@@ -191,14 +209,51 @@ test('the open-data page lists what a partner can take, and the about page links
 		'/feeds/calendar.ics?lang=en',
 		'/feeds/places.geojson?lang=en',
 		'/feeds/hsds/services',
-		`/feeds/calendar.ics?neighbourhood=${hood.slug}&lang=en`,
+		`/feeds/neighbourhoods/${hood.slug}.ics?lang=en`,
+		`/feeds/neighbourhoods/${hood.slug}.geojson?lang=en`,
+		`/feeds/neighbourhoods/${hood.slug}.atom?lang=en`,
 		`/en/neighbourhoods/${hood.slug}#embed-title`
 	]) {
 		await expect(page.locator(`a[href="${href}"]`).first()).toBeVisible();
 	}
+	await expect(page.getByRole('heading', { name: 'News (Atom)' })).toBeVisible();
 	await expect(
 		page.getByRole('heading', { name: 'Bring your own information into Kwartier' })
 	).toBeVisible();
+	// The example file sits beside the columns of a CSV file.
+	await page.getByText('The columns of a CSV file').click();
+	const example = page.getByRole('link', { name: 'Download the example file (CSV)' });
+	await expect(example).toHaveAttribute('href', '/import-example.csv');
+	await expect(example).toBeVisible();
+});
+
+test('every feed and file the open-data page links to is there', async ({ page, request }) => {
+	await page.goto('/fr/open-data');
+	const links = await page
+		.locator('main a[href^="/feeds/"], main a[href$=".csv"]')
+		.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') as string));
+	const hoods = readDatabase<{ slug: string }>(`select slug from neighbourhoods`);
+	// Per neighbourhood a calendar, map data and news, plus the example and the whole-set feeds.
+	expect(links.length).toBeGreaterThanOrEqual(hoods.length * 3 + 4);
+	const expected: Array<[RegExp, string]> = [
+		[/\.ics(\?|$)/, 'text/calendar'],
+		[/\.geojson(\?|$)/, 'application/geo+json'],
+		[/\.atom(\?|$)/, 'application/atom+xml'],
+		[/\.csv$/, 'text/csv'],
+		[/\/hsds\//, 'application/json']
+	];
+	for (const href of new Set(links)) {
+		const response = await request.get(href);
+		expect(response.status(), href).toBe(200);
+		const type = expected.find(([pattern]) => pattern.test(href))?.[1];
+		expect(type, href).toBeDefined();
+		expect(response.headers()['content-type'], href).toContain(type as string);
+		const body = await response.text();
+		if (href.includes('.ics')) expect(body, href).toMatch(/^BEGIN:VCALENDAR/);
+		if (href.includes('.geojson')) expect(JSON.parse(body).type, href).toBe('FeatureCollection');
+		// A neighbourhood's news is in the language of the page that links it.
+		if (href.includes('.atom')) expect(body, href).toContain('xml:lang="fr"');
+	}
 });
 
 for (const locale of LOCALES) {

@@ -415,7 +415,8 @@ function placeService(place: PublicPlace, texts: Translations, context: Context)
 		...(place.openingHours?.trim()
 			? [['opening_hours', place.openingHours.trim()] as [string, string]]
 			: []),
-		['page', `${origin}/${locale}/places/${encodeURIComponent(place.slug)}`]
+		['page', `${origin}/${locale}/places/${encodeURIComponent(place.slug)}`],
+		['slug', place.slug]
 	];
 	return {
 		id,
@@ -484,7 +485,8 @@ function gatheringService(
 		['cost', gathering.cost],
 		...(placeId ? [['place_id', placeId] as [string, string]] : []),
 		...(ruleAsText ? [['rrule', ruleAsText] as [string, string]] : []),
-		['page', `${origin}/${locale}/gatherings/${encodeURIComponent(gathering.slug)}`]
+		['page', `${origin}/${locale}/gatherings/${encodeURIComponent(gathering.slug)}`],
+		['slug', gathering.slug]
 	];
 	return {
 		id,

@@ -24,7 +24,8 @@ const NAMES: Record<string, (locale: Locale) => string> = {
 	opening_hours: (locale) => m.place_hours({}, { locale }),
 	rrule: (locale) => m.hsds_term_rrule({}, { locale }),
 	place_id: (locale) => m.hsds_term_place({}, { locale }),
-	page: (locale) => m.hsds_term_page({}, { locale })
+	page: (locale) => m.hsds_term_page({}, { locale }),
+	slug: (locale) => m.hsds_term_slug({}, { locale })
 };
 
 const TEXT_CODES = ['nl', 'fr', 'en'].flatMap((language) => [

@@ -21,9 +21,15 @@ function timestamp(now: Date): string {
 /**
  * Slugs nobody has yet, as the editors make them: `buurthuis`, then `buurthuis-2`... Every
  * slug of the table is read once, so a file of thousands of rows does not ask the database
- * thousands of times, and the slugs given earlier in this import count as taken too.
+ * thousands of times, and the slugs given earlier in this import count as taken too. The slugs
+ * the file asks for (the `slug` column) are kept for their rows first, so a slug made from a
+ * name never takes one of them; one that is no longer free means someone wrote meanwhile.
  */
-function slugMaker(tx: Transaction, table: typeof places | typeof gatherings) {
+function slugMaker(
+	tx: Transaction,
+	table: typeof places | typeof gatherings,
+	writes: Array<{ targetId: number | null; slug: string | null }>
+) {
 	const used = new Set(
 		tx
 			.select({ slug: table.slug })
@@ -31,7 +37,13 @@ function slugMaker(tx: Transaction, table: typeof places | typeof gatherings) {
 			.all()
 			.map((row) => row.slug)
 	);
-	return (base: string) => {
+	for (const write of writes) {
+		if (write.targetId !== null || write.slug === null) continue;
+		if (used.has(write.slug)) throw new ChangedMeanwhile();
+		used.add(write.slug);
+	}
+	return (write: { slug: string | null }, base: string) => {
+		if (write.slug !== null) return write.slug;
 		let slug = base;
 		for (let number = 2; used.has(slug); number += 1) slug = `${base}-${number}`;
 		used.add(slug);
@@ -50,7 +62,7 @@ function inBatches<T>(items: T[], write: (batch: T[]) => void) {
 
 /** Updates and adds the places; returns the id of each new one by its external id. */
 function writePlaces(tx: Transaction, writes: PlaceWrite[], now: string): Map<string, number> {
-	const slugFor = slugMaker(tx, places);
+	const slugFor = slugMaker(tx, places, writes);
 	const created = new Map<string, number>();
 	for (const write of writes) {
 		if (write.targetId === null) continue;
@@ -63,7 +75,7 @@ function writePlaces(tx: Transaction, writes: PlaceWrite[], now: string): Map<st
 		.filter((write) => write.targetId === null)
 		.map((write) => ({
 			...write.values,
-			slug: slugFor(slugify(slugSource(write.values.name)) || 'place'),
+			slug: slugFor(write, slugify(slugSource(write.values.name)) || 'place'),
 			externalId: write.externalId,
 			createdAt: now,
 			updatedAt: now
@@ -85,7 +97,7 @@ function writeGatherings(
 	newPlaces: Map<string, number>,
 	now: string
 ) {
-	const slugFor = slugMaker(tx, gatherings);
+	const slugFor = slugMaker(tx, gatherings, writes);
 	const added = [];
 	for (const write of writes) {
 		const reference = write.place;
@@ -106,7 +118,7 @@ function writeGatherings(
 		}
 		added.push({
 			...values,
-			slug: slugFor(slugifyTitle(slugSource(write.values.title)) || 'gathering'),
+			slug: slugFor(write, slugifyTitle(slugSource(write.values.title)) || 'gathering'),
 			externalId: write.externalId,
 			createdAt: now,
 			updatedAt: now

@@ -77,7 +77,17 @@ export const IMPORT_COLUMNS = [
 	 */
 	'rrule',
 	/** Who organises a gathering (a group or organisation name). */
-	'host'
+	'host',
+	/**
+	 * The public address (slug) a NEW record gets, e.g. `square-fontainas` for
+	 * `/nl/places/square-fontainas`; empty makes one from the name. Small letters a-z, digits and
+	 * single dashes between them, 60 characters at most. A slug that is not written like that,
+	 * or that two rows ask for, is an error; one that another record in Kwartier already has
+	 * gives a slug made from the name, with a notice in the dry run. An update never changes a
+	 * slug: links people shared keep working. Kwartier's HSDS export sends it, so export →
+	 * import keeps every public address.
+	 */
+	'slug'
 ] as const;
 
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];

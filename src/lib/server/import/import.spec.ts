@@ -293,6 +293,91 @@ describe('the dry run and the import', () => {
 		expect(held.map((row) => row.slug)).not.toContain('open-kring-zennebel');
 	});
 
+	it('gives a new record the slug its row asks for, before any slug made from a name', async () => {
+		const plan = await planText(
+			csv([
+				// Made from the name, this one would be `de-hoek`: the next row asks for that.
+				{ ...GOOD_PLACE, id: 'a', name_nl: 'De Hoek', slug: '' },
+				{ ...GOOD_PLACE, id: 'b', name_nl: 'Café De Hoek', slug: 'de-hoek' },
+				{ ...GOOD_GATHERING, id: 'c', place_id: 'b', slug: 'praatcafe-op-donderdag' }
+			])
+		);
+		expect(plan.counts).toEqual({ create: 3, update: 0, skip: 0, error: 0 });
+		expect(plan.entries.map((entry) => entry.reasons)).toEqual([[], [], []]);
+		expect(applyImport(plan).ok).toBe(true);
+		const { places: made, gatherings: held } = await importedRows();
+		expect(made.find((place) => place.externalId === 'b')?.slug).toBe('de-hoek');
+		expect(made.find((place) => place.externalId === 'a')?.slug).toBe('de-hoek-2');
+		expect(held[0].slug).toBe('praatcafe-op-donderdag');
+		expect((await findPublicPlace('de-hoek', 'nl'))?.name.text).toBe('Café De Hoek');
+	});
+
+	it('refuses a slug that is not written as a slug, or that two rows ask for', async () => {
+		const plan = await planText(
+			csv([
+				{ ...GOOD_PLACE, id: 'a', slug: 'Café De Hoek' },
+				{ ...GOOD_PLACE, id: 'b', slug: 'de-hoek' },
+				{ ...GOOD_PLACE, id: 'c', slug: 'de-hoek' },
+				{ ...GOOD_PLACE, id: 'd', slug: 'de--hoek' },
+				{ ...GOOD_PLACE, id: 'e', slug: 'x'.repeat(61) }
+			]),
+			'nl'
+		);
+		expect(plan.entries.map((entry) => entry.action)).toEqual([
+			'error',
+			'create',
+			'error',
+			'error',
+			'error'
+		]);
+		expect(plan.entries[0].reasons).toEqual([
+			'Kolom slug: “Café De Hoek” kan geen webadres zijn. Gebruik alleen kleine letters a tot z, cijfers en losse streepjes ertussen, hoogstens 60 tekens, bijvoorbeeld cafe-de-hoek.'
+		]);
+		expect(plan.entries[2].reasons).toEqual([
+			'Kolom slug: Het webadres de-hoek wordt twee keer gevraagd, ook op regel 3. Elke rij heeft een eigen webadres nodig.'
+		]);
+		expect(applyImport(plan)).toEqual({ ok: false, reason: 'has-errors' });
+	});
+
+	it('makes a slug from the name when another record has the one asked for, and says so', async () => {
+		const plan = await planText(
+			csv([{ ...GOOD_PLACE, name_nl: 'Fontainasplantsoen', slug: 'square-fontainas' }])
+		);
+		expect(plan.entries[0]).toMatchObject({
+			action: 'create',
+			reasons: [
+				'The web address square-fontainas is already used by another record in Kwartier, so this one gets a web address made from its name.'
+			]
+		});
+		expect(applyImport(plan).ok).toBe(true);
+		const [row] = await db.select().from(places).where(eq(places.externalId, 'p1'));
+		expect(row.slug).toBe('fontainasplantsoen');
+	});
+
+	it('never changes the slug of a record on an update', async () => {
+		applyImport(await planText(csv([{ ...GOOD_PLACE, slug: 'de-hoek' }])));
+		const plan = await planText(
+			csv([{ ...GOOD_PLACE, name_nl: 'Café De Nieuwe Hoek', slug: 'de-nieuwe-hoek' }])
+		);
+		expect(plan.entries[0]).toMatchObject({
+			action: 'update',
+			reasons: [
+				'Changes: name_nl',
+				'The web address stays de-hoek: an import never changes the web address of what is already in Kwartier, so shared links keep working.'
+			]
+		});
+		applyImport(plan);
+		const [row] = await db.select().from(places).where(eq(places.externalId, 'p1'));
+		expect(row).toMatchObject({ slug: 'de-hoek', name: { nl: 'Café De Nieuwe Hoek' } });
+		const again = await planText(
+			csv([{ ...GOOD_PLACE, name_nl: 'Café De Nieuwe Hoek', slug: 'de-hoek' }])
+		);
+		expect(again.entries[0]).toMatchObject({
+			action: 'skip',
+			reasons: ['Nothing changed since the last import.']
+		});
+	});
+
 	it('moves the first date to the first one the rule gives, as the editor does', async () => {
 		// 2026-12-01 is a Tuesday; the rule says Thursdays.
 		const plan = await planText(

@@ -18,9 +18,11 @@ import type { SourceProblem } from './read-file';
 import {
 	checkGatheringCells,
 	checkPlaceCells,
+	isValidSlug,
 	type GatheringValues,
 	type PlaceValues
 } from './rules';
+import { slugify } from '$lib/server/places/slug';
 
 export const RECORD_TYPES = ['place', 'gathering'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -35,6 +37,8 @@ export type PlaceWrite = {
 	externalId: string;
 	/** The place to update, or null for a new one. */
 	targetId: number | null;
+	/** The slug the file asks for a new place; null makes one from the name. */
+	slug: string | null;
 	values: PlaceValues;
 };
 
@@ -42,6 +46,8 @@ export type GatheringWrite = {
 	record: 'gathering';
 	externalId: string;
 	targetId: number | null;
+	/** The slug the file asks for a new gathering; null makes one from the name. */
+	slug: string | null;
 	values: GatheringValues;
 	place: PlaceReference | null;
 };
@@ -238,14 +244,19 @@ type Known = {
 	places: Map<string, Place>;
 	placesById: Map<number, Place>;
 	gatherings: Map<string, Gathering>;
+	/** The slugs every place and every gathering has, imported or made in Kwartier. */
+	slugs: Record<RecordType, Set<string>>;
 };
 
 async function loadKnown(): Promise<Known> {
-	const [allNeighbourhoods, importedPlaces, importedGatherings] = await Promise.all([
-		db.select().from(neighbourhoods),
-		db.select().from(places).where(isNotNull(places.externalId)),
-		db.select().from(gatherings).where(isNotNull(gatherings.externalId))
-	]);
+	const [allNeighbourhoods, importedPlaces, importedGatherings, placeSlugs, gatheringSlugs] =
+		await Promise.all([
+			db.select().from(neighbourhoods),
+			db.select().from(places).where(isNotNull(places.externalId)),
+			db.select().from(gatherings).where(isNotNull(gatherings.externalId)),
+			db.select({ slug: places.slug }).from(places),
+			db.select({ slug: gatherings.slug }).from(gatherings)
+		]);
 	const neighbourhoodsByKey = new Map<string, Neighbourhood[]>();
 	for (const neighbourhood of allNeighbourhoods) {
 		const keys = new Set([neighbourhood.slug, ...Object.values(neighbourhood.name)].map(lookupKey));
@@ -260,7 +271,11 @@ async function loadKnown(): Promise<Known> {
 		neighbourhoodSlugs: new Map(allNeighbourhoods.map((n) => [n.id, n.slug])),
 		places: new Map(importedPlaces.map((place) => [place.externalId as string, place])),
 		placesById: new Map(importedPlaces.map((place) => [place.id, place])),
-		gatherings: new Map(importedGatherings.map((row) => [row.externalId as string, row]))
+		gatherings: new Map(importedGatherings.map((row) => [row.externalId as string, row])),
+		slugs: {
+			place: new Set(placeSlugs.map((row) => row.slug)),
+			gathering: new Set(gatheringSlugs.map((row) => row.slug))
+		}
 	};
 }
 
@@ -277,6 +292,8 @@ type Planner = {
 	known: Known;
 	locale: Locale;
 	filePlaces: Map<string, FilePlace>;
+	/** The slugs rows of this file ask for, by `record:slug`, with where they were asked first. */
+	fileSlugs: Map<string, string>;
 };
 
 function findNeighbourhood(planner: Planner, value: string): { id: number } | CellProblem | null {
@@ -383,6 +400,64 @@ function errorEntry(
 	};
 }
 
+type SlugPlan = { slug: string | null; problems: CellProblem[]; notes: string[] };
+
+/**
+ * The slug a row asks for. A new record takes it when it is written as the editors write
+ * slugs and no other record has it; a slug two rows ask for, or one written otherwise, is a
+ * problem of the row; a slug another record in Kwartier already has gives way to one made
+ * from the name, with a note. An update never changes a slug, so shared links keep working.
+ */
+function planSlug(
+	planner: Planner,
+	record: RecordType,
+	row: ImportRow,
+	label: string,
+	stored: { slug: string } | undefined
+): SlugPlan {
+	const { locale, known, fileSlugs } = planner;
+	const value = (row.slug ?? '').trim();
+	if (!value) return { slug: null, problems: [], notes: [] };
+	if (stored) {
+		const notes =
+			value === stored.slug ? [] : [m.import_reason_slug_kept({ slug: stored.slug }, { locale })];
+		return { slug: null, problems: [], notes };
+	}
+	if (!isValidSlug(value)) {
+		const example = slugify(value) || 'buurthuis-de-linde';
+		return {
+			slug: null,
+			problems: [
+				{ column: 'slug', message: m.import_error_slug_invalid({ value, example }, { locale }) }
+			],
+			notes: []
+		};
+	}
+	const key = `${record}:${value}`;
+	const first = fileSlugs.get(key);
+	if (first) {
+		return {
+			slug: null,
+			problems: [
+				{
+					column: 'slug',
+					message: m.import_error_slug_duplicate({ slug: value, where: first }, { locale })
+				}
+			],
+			notes: []
+		};
+	}
+	fileSlugs.set(key, label);
+	if (known.slugs[record].has(value)) {
+		return {
+			slug: null,
+			problems: [],
+			notes: [m.import_reason_slug_taken({ slug: value }, { locale })]
+		};
+	}
+	return { slug: value, problems: [], notes: [] };
+}
+
 function planPlace(
 	planner: Planner,
 	row: ImportRow,
@@ -402,9 +477,14 @@ function planPlace(
 		message: m.import_error_required({}, { locale })
 	};
 	const checked = checkPlaceCells(cells, neighbourhood, locale);
+	const slug = planSlug(planner, 'place', row, base.label, stored);
 	const entry = { ...base, name: displayName(cells, locale, base.externalId) };
-	if (earlier.length > 0 || !checked.ok) {
-		return errorEntry(entry, [...earlier, ...(checked.ok ? [] : checked.problems)], locale);
+	if (earlier.length > 0 || !checked.ok || slug.problems.length > 0) {
+		return errorEntry(
+			entry,
+			[...earlier, ...(checked.ok ? [] : checked.problems), ...slug.problems],
+			locale
+		);
 	}
 	if (stored?.archivedAt) {
 		return {
@@ -418,22 +498,23 @@ function planPlace(
 		record: 'place',
 		externalId: base.externalId,
 		targetId: stored?.id ?? null,
+		slug: slug.slug,
 		values: checked.values
 	};
-	if (!stored) return { ...entry, action: 'create', reasons: [], write };
+	if (!stored) return { ...entry, action: 'create', reasons: slug.notes, write };
 	const changes = placeChanges(checked.values, stored);
 	if (changes.length === 0) {
 		return {
 			...entry,
 			action: 'skip',
-			reasons: [m.import_reason_unchanged({}, { locale })],
+			reasons: [m.import_reason_unchanged({}, { locale }), ...slug.notes],
 			write: null
 		};
 	}
 	return {
 		...entry,
 		action: 'update',
-		reasons: [m.import_reason_changes({ columns: changes.join(', ') }, { locale })],
+		reasons: [m.import_reason_changes({ columns: changes.join(', ') }, { locale }), ...slug.notes],
 		write
 	};
 }
@@ -464,9 +545,14 @@ function planGathering(
 	}
 	const neighbourhood = findNeighbourhood(planner, cells.neighbourhood);
 	const checked = checkGatheringCells(cells, neighbourhood, place, locale);
+	const slug = planSlug(planner, 'gathering', row, base.label, stored);
 	const entry = { ...base, name: displayName(cells, locale, base.externalId) };
-	if (earlier.length > 0 || !checked.ok) {
-		return errorEntry(entry, [...earlier, ...(checked.ok ? [] : checked.problems)], locale);
+	if (earlier.length > 0 || !checked.ok || slug.problems.length > 0) {
+		return errorEntry(
+			entry,
+			[...earlier, ...(checked.ok ? [] : checked.problems), ...slug.problems],
+			locale
+		);
 	}
 	if (stored?.archivedAt) {
 		return {
@@ -481,23 +567,24 @@ function planGathering(
 		record: 'gathering',
 		externalId: base.externalId,
 		targetId: stored?.id ?? null,
+		slug: slug.slug,
 		values: checked.values,
 		place: reference
 	};
-	if (!stored) return { ...entry, action: 'create', reasons: [], write };
+	if (!stored) return { ...entry, action: 'create', reasons: slug.notes, write };
 	const changes = gatheringChanges(checked.values, reference, stored);
 	if (changes.length === 0) {
 		return {
 			...entry,
 			action: 'skip',
-			reasons: [m.import_reason_unchanged({}, { locale })],
+			reasons: [m.import_reason_unchanged({}, { locale }), ...slug.notes],
 			write: null
 		};
 	}
 	return {
 		...entry,
 		action: 'update',
-		reasons: [m.import_reason_changes({ columns: changes.join(', ') }, { locale })],
+		reasons: [m.import_reason_changes({ columns: changes.join(', ') }, { locale }), ...slug.notes],
 		write
 	};
 }
@@ -517,7 +604,12 @@ export async function planImport(
 	locale: Locale,
 	options: { problems?: SourceProblem[]; unusedColumns?: string[] } = {}
 ): Promise<ImportPlan> {
-	const planner: Planner = { known: await loadKnown(), locale, filePlaces: new Map() };
+	const planner: Planner = {
+		known: await loadKnown(),
+		locale,
+		filePlaces: new Map(),
+		fileSlugs: new Map()
+	};
 	const firstSeen = new Map<string, string>();
 	const prepared = rows.map((row) => {
 		const record = recordOf(row);

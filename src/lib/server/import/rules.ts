@@ -74,6 +74,16 @@ export type GatheringValues = {
 	visibility: Visibility;
 };
 
+/**
+ * A slug as the editors make them (places/slug.ts, gatherings/manage.ts): small letters a-z
+ * and digits, single dashes between them, 60 characters at most.
+ */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function isValidSlug(value: string): boolean {
+	return value.length <= 60 && SLUG.test(value);
+}
+
 /** The same limits as the gathering editor. */
 const GATHERING_LIMITS = { title: 120, description: 3000, pointName: 120, host: 120 } as const;
 

@@ -22,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		now: dateToWallTime(nowDate),
 		neighbourhood: overview.neighbourhood,
+		/** The name in every language, for the embed code in another language than the page's. */
+		names: neighbourhood.name,
 		upcoming: overview.upcoming,
 		moreUpcoming: overview.moreUpcoming,
 		places: overview.places.map((place) => ({

@@ -8,6 +8,7 @@ import { currentTime } from '$lib/server/clock';
 import type { Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 import { viewerOf } from '$lib/server/auth/guard';
+import { findPlaceNames } from '$lib/server/embed/names';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,11 +19,16 @@ export const load: PageServerLoad = async (event) => {
 
 	const nowDate = currentTime();
 	const now = dateToWallTime(nowDate);
-	const gatherings = await listPublicGatherings(locale, { placeId: place.id }, viewerOf(event));
+	const [gatherings, names] = await Promise.all([
+		listPublicGatherings(locale, { placeId: place.id }, viewerOf(event)),
+		findPlaceNames(place.id)
+	]);
 	setHeaders({ 'Cache-Control': 'public, max-age=60' });
 	return {
 		now,
 		place,
+		/** The name in every language, for the embed code in another language than the page's. */
+		names,
 		opening: openingState(place.openingHours, nowDate),
 		week: weekSchedule(place.openingHours, nowDate, 7),
 		gatherings: gatherings
