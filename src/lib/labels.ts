@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/i18n';
 
 const placeKinds = {
 	'drop-in-house': m.kind_place_drop_in_house,
@@ -46,12 +47,14 @@ const costs = {
 export type PlaceKindName = keyof typeof placeKinds;
 export type GatheringKindName = keyof typeof gatheringKinds;
 
-export function placeKindLabel(kind: PlaceKindName) {
-	return placeKinds[kind]();
+/** In the page's language, or in `locale` (on the server, which answers in several). */
+export function placeKindLabel(kind: PlaceKindName, locale?: Locale) {
+	return placeKinds[kind]({}, locale && { locale });
 }
 
-export function gatheringKindLabel(kind: GatheringKindName | 'round') {
-	return kind === 'round' ? m.kind_round() : gatheringKinds[kind]();
+export function gatheringKindLabel(kind: GatheringKindName | 'round', locale?: Locale) {
+	const options = locale && { locale };
+	return kind === 'round' ? m.kind_round({}, options) : gatheringKinds[kind]({}, options);
 }
 
 export function languageLabel(code: string) {

@@ -31,3 +31,37 @@ test('without JavaScript the map page still lists everything on it', async ({ br
 	expect(await links.count()).toBeGreaterThan(20);
 	await context.close();
 });
+
+test('the map fetches its markers after the page; a popup links to the marker page', async ({
+	page
+}) => {
+	await page.route('https://tile.openstreetmap.org/**', (route) => route.abort());
+	const markersAsked = page.waitForRequest(/\/en\/map\/markers\.json$/);
+	await page.goto('/en/map');
+	await markersAsked;
+	const map = page.getByRole('region', { name: /Map with \d+ places and gatherings/ });
+	await expect(map).toHaveAttribute('data-ready', 'true');
+	const count = Number(await map.getAttribute('data-markers'));
+	expect(count).toBeGreaterThan(0);
+	expect(await map.getAttribute('aria-label')).toContain(`Map with ${count} `);
+	// A marker's popup is a link to its page, made when it opens.
+	await map.locator('.marker-cluster').first().click();
+	const marker = map.locator('.kw-marker').first();
+	await expect(marker).toBeVisible();
+	await marker.click();
+	await expect(map.locator('.leaflet-popup-content a[href^="/en/"]')).toHaveCount(1);
+});
+
+test('when the markers cannot load, the map says so and the list stays', async ({ browser }) => {
+	// Without the service worker, which would answer with the markers it kept.
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	await context.route('https://tile.openstreetmap.org/**', (route) => route.abort());
+	await context.route('**/map/markers.json*', (route) => route.abort());
+	const page = await context.newPage();
+	await page.goto('/en/map');
+	await expect(
+		page.getByRole('status').filter({ hasText: 'The markers could not load' })
+	).toBeVisible();
+	await expect(page.locator('section ul.items li a').first()).toBeVisible();
+	await context.close();
+});

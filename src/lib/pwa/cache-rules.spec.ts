@@ -54,6 +54,28 @@ describe('which requests the service worker keeps', () => {
 		]) {
 			expect(kindOf(path), path).toBe('listing');
 		}
+		// The markers the map fetches, with the filters of its page.
+		expect(kindOf('/fr/map/markers.json', { mode: 'cors' })).toBe('listing');
+		expect(kindOf('/nl/map/markers.json?day=today&what=place', { mode: 'cors' })).toBe('listing');
+		expect(kindOf('/de/map/markers.json', { mode: 'cors' })).toBe('pass');
+		expect(kindOf('/nl/map/markers.jsonx', { mode: 'cors' })).toBe('pass');
+		expect(
+			mayStoreResponse(
+				answer({
+					'content-type': 'application/json; charset=utf-8',
+					'cache-control': 'public, max-age=60'
+				})
+			)
+		).toBe(true);
+		// A member's markers (members-only places among them) are never kept.
+		expect(
+			mayStoreResponse(
+				answer({
+					'content-type': 'application/json; charset=utf-8',
+					'cache-control': 'private, no-store'
+				})
+			)
+		).toBe(false);
 		expect(
 			kindOf('/nl/places/de-koffiepot/__data.json?x-sveltekit-invalidated=01', { mode: 'cors' })
 		).toBe('listing');

@@ -41,7 +41,7 @@ export type RequestInfo = {
 export type RequestKind =
 	/** A built file of this version or a static file: from the device first. */
 	| 'shell'
-	/** A public listing page, its data or the places feed: network first, stored copy as fallback. */
+	/** A public listing page, its data, the map's markers or the places feed: network first, stored copy as fallback. */
 	| 'listing'
 	/** Any other page of this app: network only, the offline page when there is none. */
 	| 'page'
@@ -60,6 +60,8 @@ const LISTING_PATHS = [
 	new RegExp(`^/${LOCALE_GROUP}/(?:places|gatherings|rounds|neighbourhoods)/[^/]+/?$`),
 	// A neighbourhood's agenda.
 	new RegExp(`^/${LOCALE_GROUP}/neighbourhoods/[^/]+/agenda/?$`),
+	// The markers the map fetches after the page (a member's answer is private: never kept).
+	new RegExp(`^/${LOCALE_GROUP}/map/markers\\.json$`),
 	/^\/feeds\/places\.geojson$/
 ];
 

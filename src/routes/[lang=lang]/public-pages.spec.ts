@@ -475,10 +475,16 @@ describe('coffee-bus round page', () => {
 });
 
 describe('map', () => {
+	/** What the page lists (its markers come from markers.json, see markers.spec.ts). */
+	const itemsOf = (data: MapData | undefined) => [
+		...(data?.listed ?? []),
+		...(data?.areaOnly ?? [])
+	];
+
 	it('has no point for area-only places and meeting points for a visitor', async () => {
 		const { data } = await visit<MapData>(loadMap, '/nl/map');
-		const haven = data?.items.find((item) => item.href === '/nl/places/inloophuis-de-haven');
-		const walk = data?.items.find((item) => item.href === '/nl/gatherings/geheime-wandeling');
+		const haven = itemsOf(data).find((item) => item.href === '/nl/places/inloophuis-de-haven');
+		const walk = itemsOf(data).find((item) => item.href === '/nl/gatherings/geheime-wandeling');
 		expect(haven).toMatchObject({ type: 'place', point: null });
 		expect(walk).toMatchObject({ type: 'gathering', point: null });
 		const json = JSON.stringify(data);
@@ -487,12 +493,14 @@ describe('map', () => {
 
 	it('shows a visitor public points, coffee-bus stops, and nothing members-only', async () => {
 		const { data } = await visit<MapData>(loadMap, '/nl/map');
-		const hrefs = data?.items.map((item) => item.href) ?? [];
+		const hrefs = itemsOf(data).map((item) => item.href);
 		expect(
-			data?.items.find((item) => item.href === '/nl/places/buurthuis-de-linde')?.point
+			itemsOf(data).find((item) => item.href === '/nl/places/buurthuis-de-linde')?.point
 		).toEqual({ lat: 50.8466, lon: 4.3528 });
 		expect(
-			data?.items.filter((item) => item.type === 'round').map((item) => item.point?.number)
+			itemsOf(data)
+				.filter((item) => item.type === 'round')
+				.map((item) => item.point?.number)
 		).toEqual([1, 2, 3]);
 		for (const hidden of [
 			'ledenlokaal',
@@ -506,7 +514,7 @@ describe('map', () => {
 
 	it('gives a signed-in volunteer the point of an area-only place', async () => {
 		const { data } = await visit<MapData>(loadMap, '/nl/map', volunteer);
-		const haven = data?.items.find((item) => item.href === '/nl/places/inloophuis-de-haven');
+		const haven = itemsOf(data).find((item) => item.href === '/nl/places/inloophuis-de-haven');
 		expect(haven?.point).toEqual({ lat: 50.8512345, lon: 4.3412345 });
 	});
 });

@@ -1,5 +1,5 @@
 import { parseFilters, hasActiveFilters } from '$lib/server/listing/filters';
-import { findMapItems } from '$lib/server/listing/map-items';
+import { summariseMap } from '$lib/server/listing/map-items';
 import { currentTime } from '$lib/server/clock';
 import type { Locale } from '$lib/i18n';
 import { viewerOf } from '$lib/server/auth/guard';
@@ -13,6 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		query: url.search,
 		filtered: hasActiveFilters(filters),
-		...(await findMapItems(locale, filters, currentTime(), viewerOf(event)))
+		// The markers come separately, after the page: a city has thousands of them.
+		markersUrl: `/${locale}/map/markers.json${url.search}`,
+		...(await summariseMap(locale, filters, currentTime(), viewerOf(event)))
 	};
 };
