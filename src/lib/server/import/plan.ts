@@ -400,6 +400,48 @@ function errorEntry(
 	};
 }
 
+/**
+ * What becomes of a row that passed its checks, the same for places and gatherings: skipped
+ * when the record was archived in Kwartier or nothing changed, else created or updated (naming
+ * the columns that change).
+ */
+function settleEntry<Stored extends { archivedAt: string | null }>(
+	entry: Omit<PlanEntry, 'action' | 'reasons' | 'write'>,
+	outcome: {
+		stored: Stored | undefined;
+		slug: SlugPlan;
+		write: NonNullable<PlanEntry['write']>;
+		changesOf: (stored: Stored) => string[];
+	},
+	locale: Locale
+): PlanEntry {
+	const { stored, slug, write } = outcome;
+	if (stored?.archivedAt) {
+		return {
+			...entry,
+			action: 'skip',
+			reasons: [m.import_reason_archived({}, { locale })],
+			write: null
+		};
+	}
+	if (!stored) return { ...entry, action: 'create', reasons: slug.notes, write };
+	const changes = outcome.changesOf(stored);
+	if (changes.length === 0) {
+		return {
+			...entry,
+			action: 'skip',
+			reasons: [m.import_reason_unchanged({}, { locale }), ...slug.notes],
+			write: null
+		};
+	}
+	return {
+		...entry,
+		action: 'update',
+		reasons: [m.import_reason_changes({ columns: changes.join(', ') }, { locale }), ...slug.notes],
+		write
+	};
+}
+
 type SlugPlan = { slug: string | null; problems: CellProblem[]; notes: string[] };
 
 /**
@@ -486,14 +528,6 @@ function planPlace(
 			locale
 		);
 	}
-	if (stored?.archivedAt) {
-		return {
-			...entry,
-			action: 'skip',
-			reasons: [m.import_reason_archived({}, { locale })],
-			write: null
-		};
-	}
 	const write: PlaceWrite = {
 		record: 'place',
 		externalId: base.externalId,
@@ -501,22 +535,11 @@ function planPlace(
 		slug: slug.slug,
 		values: checked.values
 	};
-	if (!stored) return { ...entry, action: 'create', reasons: slug.notes, write };
-	const changes = placeChanges(checked.values, stored);
-	if (changes.length === 0) {
-		return {
-			...entry,
-			action: 'skip',
-			reasons: [m.import_reason_unchanged({}, { locale }), ...slug.notes],
-			write: null
-		};
-	}
-	return {
-		...entry,
-		action: 'update',
-		reasons: [m.import_reason_changes({ columns: changes.join(', ') }, { locale }), ...slug.notes],
-		write
-	};
+	return settleEntry(
+		entry,
+		{ stored, slug, write, changesOf: (current) => placeChanges(checked.values, current) },
+		locale
+	);
 }
 
 function planGathering(
@@ -554,14 +577,6 @@ function planGathering(
 			locale
 		);
 	}
-	if (stored?.archivedAt) {
-		return {
-			...entry,
-			action: 'skip',
-			reasons: [m.import_reason_archived({}, { locale })],
-			write: null
-		};
-	}
 	const reference = place && !('column' in place) ? place.reference : null;
 	const write: GatheringWrite = {
 		record: 'gathering',
@@ -571,22 +586,16 @@ function planGathering(
 		values: checked.values,
 		place: reference
 	};
-	if (!stored) return { ...entry, action: 'create', reasons: slug.notes, write };
-	const changes = gatheringChanges(checked.values, reference, stored);
-	if (changes.length === 0) {
-		return {
-			...entry,
-			action: 'skip',
-			reasons: [m.import_reason_unchanged({}, { locale }), ...slug.notes],
-			write: null
-		};
-	}
-	return {
-		...entry,
-		action: 'update',
-		reasons: [m.import_reason_changes({ columns: changes.join(', ') }, { locale }), ...slug.notes],
-		write
-	};
+	return settleEntry(
+		entry,
+		{
+			stored,
+			slug,
+			write,
+			changesOf: (current) => gatheringChanges(checked.values, reference, current)
+		},
+		locale
+	);
 }
 
 function recordOf(row: ImportRow): RecordType | null {
