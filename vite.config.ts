@@ -1,5 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // In Vitest the messages are compiled once before the run (npm run paraglide), so the
@@ -16,6 +17,10 @@ const paraglide = process.env.VITEST
 
 export default defineConfig({
 	plugins: [...paraglide, sveltekit()],
+	// Islands (src/lib/islands): the few scripts of pages that are HTML first (`csr = false`),
+	// imported as `?worker&url` so each is bundled on its own with what it imports, and named by
+	// its hash like the rest of the app's files. They run on the page, not as workers.
+	worker: { format: 'es', plugins: () => [svelte()] },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
 		environment: 'node',

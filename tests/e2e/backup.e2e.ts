@@ -217,6 +217,35 @@ for (const locale of LOCALES) {
 	});
 }
 
+test('a worker reading the public pages, which are not hydrated, still hears a new call there', async ({
+	browser
+}) => {
+	const locale: Locale = 'en';
+	const worker = await signIn(browser, locale, 'worker');
+	const volunteer = await signIn(browser, locale, 'volunteer');
+	contexts.push(worker.context, volunteer.context);
+	// The list is HTML first: none of SvelteKit's scripts, only the islands (the member's one too).
+	const scripts: string[] = [];
+	worker.page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	await openLive(worker.page, `/${locale}`);
+	expect(scripts.filter((path) => !path.startsWith('/_app/immutable/workers/'))).toEqual([]);
+	await expect(worker.page.getByTestId('backup-button')).toBeVisible();
+
+	await openLive(volunteer.page, `/${locale}/team/backup`);
+	await fillCall(volunteer.page, locale, `e2e public ${randomUUID().slice(0, 8)}`);
+	await volunteer.page.getByRole('button', { name: text(locale, 'bk_submit') }).click();
+	await volunteer.page.waitForURL(new RegExp(`/${locale}/team/backup/\\d+$`));
+
+	const alert = worker.page
+		.getByRole('alert')
+		.filter({ hasText: text(locale, 'bk_new_call_alert') });
+	await expect(alert).toBeVisible({ timeout: 5_000 });
+	await alert.getByRole('link', { name: text(locale, 'bk_new_call_open') }).click();
+	await worker.page.waitForURL(`/${locale}/team/inbox`);
+});
+
 test('offline: the call waits on the device, says so, and arrives once when the connection is back', async ({
 	browser
 }) => {

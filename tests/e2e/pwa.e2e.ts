@@ -115,8 +115,9 @@ test('pages read before open offline with when they were last updated; others sh
 	await page.goto('/nl');
 	await untilServiceWorkerControls(page);
 
-	// Online: the list, a place by the router (its data) and by address (its page), and the
-	// front page in the other two languages.
+	// Online: the list, a place by following its link and by its address, another by its link
+	// only, and the front page in the other two languages. The public pages are HTML first (no
+	// router): each one is a page of its own, stored as such.
 	await page.goto('/nl');
 	const placeLinks = page.locator('main a[href^="/nl/places/"]');
 	const place = {
@@ -127,22 +128,22 @@ test('pages read before open offline with when they were last updated; others sh
 	const hrefs = await placeLinks.evaluateAll((links) =>
 		links.map((link) => link.getAttribute('href'))
 	);
-	const routedHref = hrefs.find(
+	const linkedHref = hrefs.find(
 		(href) => href !== `/nl/places/${place.slug}` && href !== `/nl/places/${otherPlace.slug}`
 	)!;
-	const routedLink = page.locator(`main a[href="${routedHref}"]`).first();
-	const routedPlace = {
-		slug: routedHref.split('/').pop()!,
-		name: (await routedLink.textContent())!.trim()
+	const linkedLink = page.locator(`main a[href="${linkedHref}"]`).first();
+	const linkedPlace = {
+		slug: linkedHref.split('/').pop()!,
+		name: (await linkedLink.textContent())!.trim()
 	};
 	await placeLinks.first().click();
 	await page.waitForURL(`/nl/places/${place.slug}`);
 	await page.goto(`/nl/places/${place.slug}`);
-	// Another place only by the router: its page is kept too, in the background.
+	// Another place only by its link.
 	await page.goto('/nl');
-	await routedLink.click();
-	await page.waitForURL(`/nl/places/${routedPlace.slug}`);
-	await expect.poll(() => storedPages(page)).toContain(`/nl/places/${routedPlace.slug}`);
+	await linkedLink.click();
+	await page.waitForURL(`/nl/places/${linkedPlace.slug}`);
+	await expect.poll(() => storedPages(page)).toContain(`/nl/places/${linkedPlace.slug}`);
 	await page.goto('/fr');
 	await page.goto('/en');
 	const stored = await storedPages(page);
@@ -150,7 +151,7 @@ test('pages read before open offline with when they were last updated; others sh
 		expect.arrayContaining([
 			'/nl',
 			`/nl/places/${place.slug}`,
-			expect.stringMatching(new RegExp(`^/nl/places/${place.slug}/__data\\.json\\?`)),
+			`/nl/places/${linkedPlace.slug}`,
 			'/fr',
 			'/en'
 		])
@@ -185,8 +186,8 @@ test('pages read before open offline with when they were last updated; others sh
 	await expect(page.getByTestId('saved-copy')).toBeVisible();
 
 	// The place reached only by a link opens by its address too.
-	await page.goto(`/nl/places/${routedPlace.slug}`);
-	await expect(page.locator('h1')).toContainText(routedPlace.name);
+	await page.goto(`/nl/places/${linkedPlace.slug}`);
+	await expect(page.locator('h1')).toContainText(linkedPlace.name);
 	await expect(page.getByTestId('saved-copy')).toBeVisible();
 
 	// A page not read before: the offline page, in the language of the address, listing what
@@ -215,7 +216,7 @@ test('pages read before open offline with when they were last updated; others sh
 	await context.close();
 });
 
-test('on a connection that carries nothing, the router shows stored data or the offline page', async ({
+test('on a connection that carries nothing, stored pages show with their date and others the offline page', async ({
 	browser
 }) => {
 	const context = await browser.newContext({ viewport: PHONE, locale: 'en' });
@@ -231,21 +232,25 @@ test('on a connection that carries nothing, the router shows stored data or the 
 	await expect(page.locator('h1')).toContainText(placeName);
 	await expect(page.getByTestId('saved-copy')).toHaveCount(0);
 
-	// The browser still thinks it is online, but no page data comes through.
-	await context.route('**/__data.json*', (route) => route.abort('internetdisconnected'));
+	// The browser still thinks it is online, but no page comes through.
+	await context.route(
+		(url) => url.pathname.startsWith('/en') && !url.pathname.startsWith('/en/offline'),
+		(route) => route.abort('internetdisconnected')
+	);
 	await page.goto('/en');
+	await expect(page.getByTestId('saved-copy')).toContainText(savedPrefix('en'));
 	await page.locator(`main a[href="${placeHref}"]`).first().click();
 	await page.waitForURL(placeHref);
 	await expect(page.locator('h1')).toContainText(placeName);
 	await expect(page.getByTestId('saved-copy')).toContainText(savedPrefix('en'));
 
-	// The front page's data was never stored: the offline page, with the way back.
-	await page.locator('header nav a[href="/en"]').click();
-	await page.waitForURL(/\/en\/offline\?from=%2Fen$/);
+	// The page about Kwartier was never read: the offline page, with the way back.
+	await page.locator('header nav a[href="/en/about"]').click();
+	await page.waitForURL(/\/en\/offline\?from=%2Fen%2Fabout$/);
 	await expect(page.locator('h1')).toHaveText(text('pwa', 'en', 'pwa_offline_title'));
 	await expect(
 		page.getByRole('link', { name: text('pwa', 'en', 'pwa_offline_try_again') })
-	).toHaveAttribute('href', '/en');
+	).toHaveAttribute('href', '/en/about');
 	await context.close();
 });
 

@@ -12,7 +12,8 @@ import {
 	overCap,
 	pageKeyOf,
 	planShellCleanup,
-	safeReturnPath
+	safeReturnPath,
+	SAVED_COPY_TEMPLATE_ATTRIBUTE
 } from './cache-rules';
 import { formatSavedAt, titleOfHtml } from './saved-copy';
 
@@ -204,6 +205,21 @@ describe('pages, keys and the offline page', () => {
 		expect(titleOfHtml(html)).toBe('Wat is er te doen');
 		expect(titleOfHtml('<title>Café &amp; thee · Kwartier</title>')).toBe('Café & thee');
 		expect(titleOfHtml('<p>no title</p>')).toBeNull();
+	});
+
+	it('shows the saved-copy notice of an HTML-first page only in the stored copy', () => {
+		const notice = '<div data-testid="saved-copy"><p>Bewaarde kopie</p></div>';
+		const html = `<html lang="nl"><body><main><template ${SAVED_COPY_TEMPLATE_ATTRIBUTE}="">${notice}</template><h1>Wat is er te doen</h1><template id="other"><p>other</p></template></main>`;
+		const stored = markCachedHtml(html, '2026-11-24T09:30:00.000Z');
+		expect(stored).toContain(`<main>${notice}<h1>`);
+		expect(stored).not.toContain(SAVED_COPY_TEMPLATE_ATTRIBUTE);
+		// Other templates stay as they are.
+		expect(stored).toContain('<template id="other"><p>other</p></template>');
+		// A page without the template is only marked.
+		const plain = '<html lang="nl"><body><main><h1>Team</h1></main>';
+		expect(markCachedHtml(plain, '2026-11-24T09:30:00.000Z')).toBe(
+			`<html ${CACHED_AT_ATTRIBUTE}="2026-11-24T09:30:00.000Z" lang="nl"><body><main><h1>Team</h1></main>`
+		);
 	});
 
 	it('says when a copy was stored in Brussels time, in each language', () => {

@@ -149,9 +149,23 @@ export function mayStoreResponse(response: ResponseInfo): boolean {
 	return STORABLE_TYPES.includes(type);
 }
 
-/** Marks a stored page, so the page can tell it is a saved copy and since when. */
+/**
+ * An HTML-first page (no script of its own) carries its "saved copy" notice, made when the page
+ * was, inside `<template data-kwartier-saved-copy>`: not shown. The stored copy shows it.
+ */
+export const SAVED_COPY_TEMPLATE_ATTRIBUTE = 'data-kwartier-saved-copy';
+const SAVED_COPY_TEMPLATE = new RegExp(
+	`<template ${SAVED_COPY_TEMPLATE_ATTRIBUTE}(?:="")?>([\\s\\S]*?)</template>`
+);
+
+/**
+ * Marks a stored page, so the page can tell it is a saved copy and since when: a hydrated page
+ * reads the mark, an HTML-first page has its notice taken out of its template.
+ */
 export function markCachedHtml(html: string, cachedAt: string): string {
-	return html.replace(/<html(?=[\s>])/i, `<html ${CACHED_AT_ATTRIBUTE}="${cachedAt}"`);
+	return html
+		.replace(/<html(?=[\s>])/i, `<html ${CACHED_AT_ATTRIBUTE}="${cachedAt}"`)
+		.replace(SAVED_COPY_TEMPLATE, '$1');
 }
 
 /**

@@ -3,6 +3,9 @@ import { listNeighbourhoods } from '$lib/server/neighbourhoods/queries';
 import type { Locale } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
+// HTML first: works whole without JavaScript and is not hydrated ($lib/islands/html-first).
+export const csr = false;
+
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	const locale = params.lang as Locale;
 	const neighbourhoods = await listNeighbourhoods(locale);

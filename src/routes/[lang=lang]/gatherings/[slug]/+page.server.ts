@@ -8,6 +8,9 @@ import { m } from '$lib/paraglide/messages.js';
 import { viewerOf } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
+// HTML first: works whole without JavaScript and is not hydrated ($lib/islands/html-first).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const { params, setHeaders } = event;
 	const locale = params.lang as Locale;
