@@ -11,10 +11,12 @@ export const HTML_FIRST_ROUTES: ReadonlySet<string> = new Set([
 	'/[lang=lang]',
 	'/[lang=lang]/about',
 	'/[lang=lang]/gatherings/[slug]',
+	'/[lang=lang]/map',
 	'/[lang=lang]/neighbourhoods',
 	'/[lang=lang]/neighbourhoods/[slug]',
 	'/[lang=lang]/open-data',
-	'/[lang=lang]/places/[slug]'
+	'/[lang=lang]/places/[slug]',
+	'/[lang=lang]/rounds/[slug]'
 ]);
 
 export function isHtmlFirst(routeId: string | null | undefined): boolean {

@@ -5,6 +5,9 @@ import type { Locale } from '$lib/i18n';
 import { viewerOf } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
+// HTML first: works whole without JavaScript and is not hydrated ($lib/islands/html-first).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const { params, url, setHeaders } = event;
 	const locale = params.lang as Locale;

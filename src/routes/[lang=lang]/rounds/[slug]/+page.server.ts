@@ -14,6 +14,9 @@ function minutesOf(time: string) {
 	return hours * 60 + minutes;
 }
 
+// HTML first: works whole without JavaScript and is not hydrated ($lib/islands/html-first).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const { params, setHeaders } = event;
 	const locale = params.lang as Locale;
