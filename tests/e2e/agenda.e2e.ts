@@ -194,6 +194,7 @@ test('the print button needs JavaScript; without it the page says how to print',
 	const page = await withScript.newPage();
 	await page.goto(`/en/neighbourhoods/${HOOD}/agenda`, { waitUntil: 'networkidle' });
 	await expect(page.getByRole('button', { name: 'Print', exact: true })).toBeVisible();
+	await expect(page.getByText(text('en', 'agenda_form_print_no_js'))).toBeHidden();
 	await withScript.close();
 
 	const withoutScript = await browser.newContext({ javaScriptEnabled: false });

@@ -14,6 +14,7 @@ export const HTML_FIRST_ROUTES: ReadonlySet<string> = new Set([
 	'/[lang=lang]/map',
 	'/[lang=lang]/neighbourhoods',
 	'/[lang=lang]/neighbourhoods/[slug]',
+	'/[lang=lang]/neighbourhoods/[slug]/agenda',
 	'/[lang=lang]/open-data',
 	'/[lang=lang]/places/[slug]',
 	'/[lang=lang]/rounds/[slug]'

@@ -10,6 +10,9 @@ import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
 
 // No viewerOf here on purpose: a poster hangs on a wall, so it is made as for a visitor.
+// HTML first: works whole without JavaScript and is not hydrated ($lib/islands/html-first).
+export const csr = false;
+
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	const locale = params.lang as Locale;
 	const neighbourhood = await findNeighbourhoodBySlug(params.slug);
