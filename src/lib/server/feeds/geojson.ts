@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LOCALES, type Locale, type Localized } from '$lib/i18n';
 import type { Cost, PlaceKind } from '$lib/server/db/schema';
 import { listPublicPlaces, type PublicPlace } from '$lib/server/places/public';
-import { compress, type Encoding } from '$lib/server/compression';
+import type { KeptBody } from '$lib/server/kept-body';
 import { createDataCache } from '$lib/server/listing/data-version';
 
 type PointGeometry = { type: 'Point'; coordinates: [number, number] };
@@ -113,14 +113,8 @@ export async function buildPlacesFeatureCollection(
 	};
 }
 
-/** The feed as sent: its text, a tag for it, and its compressed forms once someone asked. */
-export type PlacesFeedBody = {
-	/** The JSON text as UTF-8, encoded once. */
-	bytes: Uint8Array<ArrayBuffer>;
-	/** A weak ETag: the same for every encoding of the same text. */
-	etag: string;
-	compressed: Partial<Record<Encoding, Promise<Buffer>>>;
-};
+/** The feed as sent (see KeptBody). */
+export type PlacesFeedBody = KeptBody;
 
 // A whole city's feed takes long to build and serialise, and it only changes when something is
 // written: it is kept per language, neighbourhood and origin until the database changes (by
@@ -132,16 +126,10 @@ async function buildPlacesFeedBody(options: PlacesFeedOptions): Promise<PlacesFe
 		JSON.stringify(await buildPlacesFeatureCollection(options))
 	);
 	const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 27);
-	return { bytes, etag: `W/"${hash}"`, compressed: {} };
+	return { bytes, etag: `W/"${hash}"` };
 }
 
 export function findPlacesFeedBody(options: PlacesFeedOptions): Promise<PlacesFeedBody> {
 	const key = `${options.locale}|${options.neighbourhoodSlug ?? ''}|${options.origin}`;
 	return bodies.get(key, () => buildPlacesFeedBody(options));
-}
-
-/** The feed's text compressed once, then the same bytes for every request that accepts it. */
-export function compressedPlacesFeed(body: PlacesFeedBody, encoding: Encoding): Promise<Buffer> {
-	body.compressed[encoding] ??= compress(body.bytes, encoding, 'small');
-	return body.compressed[encoding];
 }

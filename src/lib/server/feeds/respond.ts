@@ -30,11 +30,3 @@ export function feedNotFound(): Response {
 		headers: { 'Content-Type': 'text/plain; charset=utf-8', ...FEED_HEADERS }
 	});
 }
-
-/** Whether the request's If-None-Match names this tag (weak comparison, as for GET). */
-export function isNotModified(request: Request, etag: string): boolean {
-	const ifNoneMatch = request.headers.get('if-none-match');
-	if (!ifNoneMatch) return false;
-	const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-	return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
-}

@@ -1,4 +1,5 @@
-import { feedResponse, isNotModified } from '$lib/server/feeds/respond';
+import { feedResponse } from '$lib/server/feeds/respond';
+import { isNotModified } from '$lib/server/kept-body';
 
 /** A 304 instead of the same text again, when the asker already has this version. */
 function unlessUnchanged(request: Request, response: Response): Response {

@@ -6,6 +6,7 @@ import { listPublicGatherings } from '$lib/server/gatherings/public';
 import { listPublicRounds } from '$lib/server/rounds/public';
 import { VISITOR, type Viewer } from '$lib/server/visibility';
 import { createDataCache } from './data-version';
+import type { KeptBody } from '$lib/server/kept-body';
 import {
 	gatheringKindLabel,
 	placeKindLabel,
@@ -100,7 +101,7 @@ export type MapMarkerRow = [
 ];
 
 /** The markers as sent: the JSON text, encoded once, and a tag for it. */
-export type MapMarkersBody = { bytes: Uint8Array<ArrayBuffer>; etag: string; count: number };
+export type MapMarkersBody = KeptBody & { count: number };
 
 type MapView = { items: MapItem[]; markers?: MapMarkersBody };
 

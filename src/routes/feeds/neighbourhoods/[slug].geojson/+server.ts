@@ -1,8 +1,8 @@
-import { compressedPlacesFeed, findPlacesFeedBody } from '$lib/server/feeds/geojson';
+import { findPlacesFeedBody } from '$lib/server/feeds/geojson';
 import { FEED_HEADERS, readFeedLocale } from '$lib/server/feeds/feed-query';
-import { feedNotFound, isNotModified } from '$lib/server/feeds/respond';
+import { feedNotFound } from '$lib/server/feeds/respond';
 import { findNeighbourhoodBySlug } from '$lib/server/neighbourhoods/overview';
-import { chooseEncoding } from '$lib/server/compression';
+import { keptBodyResponse } from '$lib/server/kept-body';
 import type { RequestHandler } from './$types';
 
 /** The public places of one neighbourhood: `/feeds/places.geojson?neighbourhood=` at its own address. */
@@ -14,19 +14,9 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
 		origin: url.origin,
 		neighbourhoodSlug: neighbourhood.slug
 	});
-	const headers: Record<string, string> = {
+	return keptBodyResponse(request, body, {
 		'Content-Type': 'application/geo+json; charset=utf-8',
 		'Content-Disposition': `inline; filename="${neighbourhood.slug}.geojson"`,
-		ETag: body.etag,
-		Vary: 'Accept-Encoding',
 		...FEED_HEADERS
-	};
-	if (isNotModified(request, body.etag)) return new Response(null, { status: 304, headers });
-	const encoding = chooseEncoding(request.headers.get('accept-encoding'));
-	if (!encoding) return new Response(body.bytes, { headers });
-	const compressed = await compressedPlacesFeed(body, encoding);
-	// A view on the kept bytes, not a copy (zlib's buffers are never shared memory).
-	const buffer = compressed.buffer as ArrayBuffer;
-	const view = new Uint8Array(buffer, compressed.byteOffset, compressed.byteLength);
-	return new Response(view, { headers: { ...headers, 'Content-Encoding': encoding } });
+	});
 };
