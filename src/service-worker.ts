@@ -24,9 +24,7 @@ import {
 	NETWORK_TIMEOUT_MS,
 	offlineLocation,
 	offlinePath,
-	offlineRedirectData,
 	overCap,
-	PAGE_SOURCE_MESSAGE,
 	PAGES_CACHE,
 	PAGES_CAP,
 	pageKeyOf,
@@ -109,9 +107,9 @@ async function cleanUpCaches() {
 	for (const request of await pages.keys()) {
 		const response = await pages.match(request);
 		const madeWith = response?.headers.get(VERSION_HEADER) ?? '';
-		// Data of another version may not fit this version's pages: a stored HTML page, which
-		// names its own version's files, stays while those files are kept.
-		if (madeWith !== version && isDataRequest(new URL(request.url))) await pages.delete(request);
+		// Page data stored by versions whose public pages were hydrated is of no use any more; a
+		// stored HTML page, which names its own version's files, stays while those files are kept.
+		if (isDataRequest(new URL(request.url))) await pages.delete(request);
 		else if (response?.headers.get('content-type')?.startsWith('text/html')) {
 			versionsInUse.add(madeWith);
 		}
@@ -211,29 +209,8 @@ async function listing(event: FetchEvent, url: URL): Promise<Response> {
 		: fromNetwork);
 	// A server error is no better than the stored copy.
 	const answer = fresh && !(fresh.status >= 500 && stored) ? fresh : stored;
-	if (isDataRequest(url)) {
-		event.waitUntil(tellPage(event.clientId, url, answer === fresh ? undefined : answer));
-		if (fresh?.ok) event.waitUntil(keepPageToo(pages, url));
-		if (answer) return answer;
-		return new Response(offlineRedirectData(pageKeyOf(url)), {
-			headers: { 'content-type': 'application/json' }
-		});
-	}
 	if (answer) return answer;
 	return request.mode === 'navigate' ? offlinePage(url) : Response.error();
-}
-
-/**
- * A page reached by following a link comes as data only. Its page is fetched once as well, so
- * that it also opens without a connection by its address (a bookmark, the app reopened on it).
- */
-async function keepPageToo(pages: Cache, dataUrl: URL) {
-	const request = new Request(new URL(pageKeyOf(dataUrl), dataUrl.origin), {
-		headers: { accept: 'text/html' }
-	});
-	if (await pages.match(request)) return;
-	const response = await fetch(request, { cache: 'no-cache' }).catch(() => undefined);
-	if (response?.ok && mayStoreResponse(response)) await store(pages, request, response);
 }
 
 async function store(cache: Cache, request: Request, response: Response) {
@@ -258,17 +235,6 @@ async function store(cache: Cache, request: Request, response: Response) {
 async function trim(cache: Cache, cap: number) {
 	const keys = await cache.keys();
 	await Promise.all(overCap(keys, cap).map((key) => cache.delete(key)));
-}
-
-/** Lets the open page say "last updated ..." after SvelteKit's router loaded data from here. */
-async function tellPage(windowId: string, url: URL, stored: Response | undefined) {
-	if (!windowId) return;
-	const target = await openWindows.get(windowId);
-	target?.postMessage({
-		type: PAGE_SOURCE_MESSAGE,
-		page: pageKeyOf(url),
-		cachedAt: stored?.headers.get(CACHED_AT_HEADER) ?? null
-	});
 }
 
 /** Tiles: from the device when kept and not too old, else from the tile server and kept. */

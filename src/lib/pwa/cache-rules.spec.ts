@@ -8,7 +8,6 @@ import {
 	markCachedHtml,
 	mayStoreResponse,
 	offlineLocation,
-	offlineRedirectData,
 	overCap,
 	pageKeyOf,
 	planShellCleanup,
@@ -38,7 +37,7 @@ function answer(
 }
 
 describe('which requests the service worker keeps', () => {
-	it('keeps the public listing pages and their data, network first', () => {
+	it('keeps the public listing pages, network first', () => {
 		for (const path of [
 			'/nl',
 			'/fr/',
@@ -77,10 +76,11 @@ describe('which requests the service worker keeps', () => {
 				})
 			)
 		).toBe(false);
+		// The pages are HTML first: the router's data of them (a preload) is never kept.
 		expect(
 			kindOf('/nl/places/de-koffiepot/__data.json?x-sveltekit-invalidated=01', { mode: 'cors' })
-		).toBe('listing');
-		expect(kindOf('/nl/__data.json?x-sveltekit-invalidated=11', { mode: 'cors' })).toBe('listing');
+		).toBe('pass');
+		expect(kindOf('/nl/__data.json?x-sveltekit-invalidated=11', { mode: 'cors' })).toBe('pass');
 	});
 
 	it('never keeps anything of the team area, the API, signing in, invites or forms', () => {
@@ -166,21 +166,15 @@ describe('which answers may be stored', () => {
 });
 
 describe('pages, keys and the offline page', () => {
-	it('a data request stands for its page, without SvelteKit parameters', () => {
-		const key = (path: string) => pageKeyOf(new URL(path, ORIGIN));
-		expect(key('/nl/places/x/__data.json?x-sveltekit-invalidated=01')).toBe('/nl/places/x');
-		expect(key('/nl/__data.json?day=today&x-sveltekit-invalidated=01')).toBe('/nl?day=today');
-		expect(key('/nl/map/__data.json?x-sveltekit-trailing-slash=1&x-sveltekit-invalidated=1')).toBe(
-			'/nl/map/'
-		);
-		expect(key('/fr/map?day=today')).toBe('/fr/map?day=today');
+	it('names a stored page by its path and query', () => {
+		expect(pageKeyOf(new URL('/fr/map?day=today', ORIGIN))).toBe('/fr/map?day=today');
+		expect(pageKeyOf(new URL('/nl', ORIGIN))).toBe('/nl');
 	});
 
-	it('sends the router to the offline page in the page language', () => {
-		expect(JSON.parse(offlineRedirectData('/fr/places/x?day=today'))).toEqual({
-			type: 'redirect',
-			location: '/fr/offline?from=%2Ffr%2Fplaces%2Fx%3Fday%3Dtoday'
-		});
+	it('sends a page that is neither reachable nor stored to the offline page in its language', () => {
+		expect(offlineLocation('/fr/places/x?day=today')).toBe(
+			'/fr/offline?from=%2Ffr%2Fplaces%2Fx%3Fday%3Dtoday'
+		);
 		expect(offlineLocation('/en/team')).toBe('/en/offline?from=%2Fen%2Fteam');
 		expect(isOfflinePath('/nl/offline')).toBe(true);
 		expect(isOfflinePath('/nl/offline/x')).toBe(false);

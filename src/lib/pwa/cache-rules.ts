@@ -10,7 +10,7 @@ export const TILE_ORIGIN = 'https://tile.openstreetmap.org';
 export const PAGES_CACHE = 'kwartier-pages-v1';
 export const TILES_CACHE = 'kwartier-tiles-v1';
 export const SHELL_CACHE_PREFIX = 'kwartier-shell-';
-/** Stored copies of public pages and their data; the oldest go first. */
+/** Stored copies of public pages (and the map's markers and the feed); the oldest go first. */
 export const PAGES_CAP = 80;
 /** Map tiles kept as they were viewed; the oldest go first. */
 export const TILES_CAP = 300;
@@ -24,12 +24,8 @@ export const OLD_SHELLS_KEPT = 3;
 export const CACHED_AT_HEADER = 'x-kwartier-cached-at';
 export const VERSION_HEADER = 'x-kwartier-version';
 export const CACHED_AT_ATTRIBUTE = 'data-kwartier-cached-at';
-/** Posted by the service worker to the page after it answered a data request of a listing page. */
-export const PAGE_SOURCE_MESSAGE = 'kwartier:page-source';
 
 const DATA_SUFFIX = '/__data.json';
-const INVALIDATED_PARAM = 'x-sveltekit-invalidated';
-const TRAILING_SLASH_PARAM = 'x-sveltekit-trailing-slash';
 
 export type RequestInfo = {
 	method: string;
@@ -41,7 +37,7 @@ export type RequestInfo = {
 export type RequestKind =
 	/** A built file of this version or a static file: from the device first. */
 	| 'shell'
-	/** A public listing page, its data, the map's markers or the places feed: network first, stored copy as fallback. */
+	/** A public listing page, the map's markers or the places feed: network first, stored copy as fallback. */
 	| 'listing'
 	/** Any other page of this app: network only, the offline page when there is none. */
 	| 'page'
@@ -65,23 +61,14 @@ const LISTING_PATHS = [
 	/^\/feeds\/places\.geojson$/
 ];
 
-/** A SvelteKit data request (`/nl/places/x/__data.json`) stands for its page (`/nl/places/x`). */
+/** A request of SvelteKit's router for a page's data (`/nl/places/x/__data.json`). */
 export function isDataRequest(url: URL): boolean {
 	return url.pathname.endsWith(DATA_SUFFIX);
 }
 
-/** The page a request belongs to, as `pathname + search`, without SvelteKit's own parameters. */
+/** The page a request is for, as `pathname + search`: how stored pages are named. */
 export function pageKeyOf(url: URL): string {
-	let pathname = url.pathname;
-	const search = new URLSearchParams(url.search);
-	if (isDataRequest(url)) {
-		pathname = pathname.slice(0, -DATA_SUFFIX.length) || '/';
-		if (search.has(TRAILING_SLASH_PARAM)) pathname += '/';
-	}
-	search.delete(INVALIDATED_PARAM);
-	search.delete(TRAILING_SLASH_PARAM);
-	const query = search.toString();
-	return query ? `${pathname}?${query}` : pathname;
+	return url.pathname + url.search;
 }
 
 export function isListingPath(pathname: string): boolean {
@@ -117,10 +104,10 @@ export function classifyRequest(
 	if (request.url.origin !== origin) return 'pass';
 	const { pathname } = request.url;
 	if (shellPaths.has(pathname) || pathname.startsWith('/_app/immutable/')) return 'shell';
-	const pagePath = isDataRequest(request.url)
-		? new URL(pageKeyOf(request.url), origin).pathname
-		: pathname;
-	if (isListingPath(pagePath)) return 'listing';
+	// The public pages are HTML first (not hydrated): the router asks for their data only to
+	// preload a link from a team page, which then loads the whole page. Not kept.
+	if (isDataRequest(request.url)) return 'pass';
+	if (isListingPath(pathname)) return 'listing';
 	if (request.mode === 'navigate') return 'page';
 	return 'pass';
 }
@@ -166,14 +153,6 @@ export function markCachedHtml(html: string, cachedAt: string): string {
 	return html
 		.replace(/<html(?=[\s>])/i, `<html ${CACHED_AT_ATTRIBUTE}="${cachedAt}"`)
 		.replace(SAVED_COPY_TEMPLATE, '$1');
-}
-
-/**
- * A data answer that sends SvelteKit's router to the offline page, for a page that is neither
- * reachable nor stored (the router otherwise shows a bare error).
- */
-export function offlineRedirectData(pageKey: string): string {
-	return JSON.stringify({ type: 'redirect', location: offlineLocation(pageKey) });
 }
 
 /** The offline page in the language of a page, with the way back to it. */
